@@ -1,0 +1,109 @@
+package health.patchwork.esr.support.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Against a real SFTP server (Apache MINA SSHD on loopback) whose host key the client pins. */
+class SftpMailboxClientTest {
+
+    private static EmbeddedSftpServer server;
+
+    @TempDir
+    Path local;
+
+    @BeforeAll
+    static void startServer() {
+        server = EmbeddedSftpServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private static MailboxSettings settings(Path knownHosts) {
+        return new MailboxSettings(server.host(), server.port(), server.username(), server.clientPrivateKey(), null,
+                knownHosts, "/out", "/in", Duration.ofSeconds(10));
+    }
+
+    private static SftpMailboxClient client(Path knownHosts) {
+        return new SftpMailboxClient(SftpSessionFactories.pinnedHostKey(settings(knownHosts)), "mailbox");
+    }
+
+    @Test
+    void uploadPublishesUnderFinalNameOnlyAndDownloadReturnsTheSameBytes() throws IOException {
+        SftpMailboxClient mailbox = client(server.knownHosts());
+        byte[] content = "HDR,TA\rFTR,0,0".getBytes(StandardCharsets.ISO_8859_1);
+        Path source = Files.write(local.resolve("TA.DAT"), content);
+
+        mailbox.upload(source, "/in", "TA_123_PWH_MN2708_00000001.DAT");
+
+        assertThat(server.resolve("/in/TA_123_PWH_MN2708_00000001.DAT")).hasBinaryContent(content);
+        assertThat(server.resolve("/in/TA_123_PWH_MN2708_00000001.DAT.part")).doesNotExist();
+        assertThat(mailbox.list("/in")).extracting(RemoteFile::name, RemoteFile::size)
+                .contains(org.assertj.core.groups.Tuple.tuple("TA_123_PWH_MN2708_00000001.DAT",
+                        (long) content.length));
+
+        Path back = local.resolve("back.DAT");
+        mailbox.download("/in", "TA_123_PWH_MN2708_00000001.DAT", back);
+        assertThat(back).hasBinaryContent(content);
+    }
+
+    @Test
+    void uploadNeverOverwritesAPublishedFile() throws IOException {
+        SftpMailboxClient mailbox = client(server.knownHosts());
+        Files.writeString(server.resolve("/in/AB_123_PWH_MN2708_00000001.DAT"), "original");
+        Path source = Files.writeString(local.resolve("AB.DAT"), "replacement");
+
+        assertThatThrownBy(() -> mailbox.upload(source, "/in", "AB_123_PWH_MN2708_00000001.DAT"))
+                .isInstanceOf(RemoteFileExistsException.class);
+        assertThat(server.resolve("/in/AB_123_PWH_MN2708_00000001.DAT")).hasContent("original");
+    }
+
+    @Test
+    void uploadReplacesAPartFileLeftByAnInterruptedAttempt() throws IOException {
+        SftpMailboxClient mailbox = client(server.knownHosts());
+        Files.writeString(server.resolve("/in/TA_123_PWH_MN2708_00000002.DAT.part"), "half a file from a crash");
+        Path source = Files.writeString(local.resolve("TA2.DAT"), "whole");
+
+        mailbox.upload(source, "/in", "TA_123_PWH_MN2708_00000002.DAT");
+
+        assertThat(server.resolve("/in/TA_123_PWH_MN2708_00000002.DAT")).hasContent("whole");
+        assertThat(server.resolve("/in/TA_123_PWH_MN2708_00000002.DAT.part")).doesNotExist();
+    }
+
+    @Test
+    void statSaysWhetherAFileIsThere() throws IOException {
+        SftpMailboxClient mailbox = client(server.knownHosts());
+        Files.writeString(server.resolve("/out/GO_123_RST_GOF_20261101_00000041.DAT"), "12345");
+
+        assertThat(mailbox.stat("/out", "GO_123_RST_GOF_20261101_00000041.DAT")).get()
+                .extracting(RemoteFile::size).isEqualTo(5L);
+        assertThat(mailbox.stat("/out", "missing.DAT")).isEmpty();
+    }
+
+    @Test
+    void aServerWhoseKeyIsNotPinnedIsRefused() throws IOException {
+        Path otherKnownHosts = Files.writeString(local.resolve("known_hosts"),
+                "[127.0.0.1]:" + server.port()
+                        + " ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBEmKSENjQEezOmxkZMy7opOdtksZ8zZt8q1AxEEyAzHODz5S/TFVtiYJc9Y8R+tDj6Hy/J0AWZ8QmIlZwq/XPd0=\n");
+        SftpMailboxClient mailbox = client(otherKnownHosts);
+
+        assertThatThrownBy(() -> mailbox.probe("/out"))
+                .isInstanceOf(MailboxException.class)
+                .hasMessageContaining("host key");
+    }
+}

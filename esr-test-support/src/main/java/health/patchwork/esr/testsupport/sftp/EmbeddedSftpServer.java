@@ -1,0 +1,163 @@
+package health.patchwork.esr.testsupport.sftp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * A real SFTP server (Apache MINA SSHD) standing in for a Trust's ESR mailbox: loopback only, random port, rooted in
+ * a directory with {@code out/} and {@code in/}, a freshly generated host key that clients must pin through the
+ * {@link #knownHosts() known_hosts file}, and public-key login only (no passwords).
+ */
+public final class EmbeddedSftpServer implements AutoCloseable {
+
+    public static final String HOST = "127.0.0.1";
+    public static final String USERNAME = "esr-mailbox";
+
+    private final Path workDir;
+    private final Path root;
+    private final Path knownHosts;
+    private final Path clientKey;
+    private final KeyPair clientKeyPair;
+    private final SshServer server;
+    private volatile KeyPair hostKeyPair;
+
+    private EmbeddedSftpServer(Path workDir) throws IOException, GeneralSecurityException {
+        this.workDir = workDir;
+        this.root = Files.createDirectories(workDir.resolve("mailbox"));
+        Files.createDirectories(root.resolve("out"));
+        Files.createDirectories(root.resolve("in"));
+        this.knownHosts = workDir.resolve("known_hosts");
+        this.clientKey = workDir.resolve("id_ecdsa");
+        this.clientKeyPair = newKeyPair();
+        this.hostKeyPair = newKeyPair();
+        writePrivateKey(clientKeyPair, clientKey);
+
+        server = SshServer.setUpDefaultServer();
+        server.setHost(HOST);
+        server.setPort(0);
+        server.setKeyPairProvider(session -> List.of(hostKeyPair));
+        server.setPasswordAuthenticator(null);
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setPublickeyAuthenticator((username, key, session) ->
+                USERNAME.equals(username) && KeyUtils.compareKeys(key, clientKeyPair.getPublic()));
+        server.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.start();
+        writeKnownHosts();
+    }
+
+    /** Starts a server whose files, keys and known_hosts live under {@code workDir}. */
+    public static EmbeddedSftpServer start(Path workDir) {
+        try {
+            return new EmbeddedSftpServer(Files.createDirectories(workDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not generate SSH keys", e);
+        }
+    }
+
+    /** Starts a server in a fresh temporary directory. */
+    public static EmbeddedSftpServer start() {
+        try {
+            return start(Files.createTempDirectory("esr-sftp-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public String username() {
+        return USERNAME;
+    }
+
+    /** The server's file system root; remote {@code /out} is {@code root().resolve("out")}. */
+    public Path root() {
+        return root;
+    }
+
+    public Path resolve(String remotePath) {
+        return root.resolve(remotePath.startsWith("/") ? remotePath.substring(1) : remotePath);
+    }
+
+    /** A known_hosts file naming this server's current host key for {@code [127.0.0.1]:port}. */
+    public Path knownHosts() {
+        return knownHosts;
+    }
+
+    /** The client's private key (OpenSSH format, no passphrase) that the server accepts. */
+    public Path clientPrivateKey() {
+        return clientKey;
+    }
+
+    /**
+     * Replaces the host key the server presents, leaving the known_hosts file as it was: what a client sees when a
+     * mailbox is rebuilt or impersonated.
+     */
+    public void changeHostKey() {
+        try {
+            hostKeyPair = newKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rewrites the known_hosts file to trust the current host key. */
+    public void writeKnownHosts() {
+        String line = "[" + HOST + "]:" + port() + " " + PublicKeyEntry.toString(hostKeyPair.getPublic()) + "\n";
+        try {
+            Files.writeString(knownHosts, line, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        return generator.generateKeyPair();
+    }
+
+    private static void writePrivateKey(KeyPair keyPair, Path file) throws IOException, GeneralSecurityException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keyPair, "esr-test-client", null, out);
+        }
+    }
+
+}

@@ -1,0 +1,45 @@
+package health.patchwork.esr.outbound.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import health.patchwork.esr.support.settings.CronSchedule;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How this Trust's Generic Outbound Rostering feed is picked up and applied (spec README §2, §6, §7, §10).
+ *
+ * @param subFileType the {@code <SUB>} segment of this Trust's GO file names; files with another are not ours
+ * @param acceptedVersions interface versions (HDR field 6) accepted
+ * @param pollInterval how often the mailbox's outbound folder is listed
+ * @param minFileAge a file is picked up only once its size has been stable for at least this long
+ * @param workDir local folder for downloads, the compressed archive and quarantine
+ * @param archiveRetentionDays how long downloaded files are kept in the local archive
+ * @param maxEndedFraction full-file safety threshold: fraction of held entities a full file may end
+ * @param minEndedToCheck the threshold applies only when at least this many entities would end
+ * @param fullRefreshSchedule optional schedule for a routine full-refresh request, "-" for none
+ */
+@Validated
+@ConfigurationProperties("esr.outbound")
+public record OutboundSettings(
+        @DefaultValue("RST") @NotNull @Pattern(regexp = "[A-Z0-9]{3}", message = "must be 3 upper-case letters or digits") String subFileType,
+        @DefaultValue("01") @NotEmpty List<@Pattern(regexp = "\\d{2}", message = "must be 2 digits") String> acceptedVersions,
+        @DefaultValue("15m") @NotNull Duration pollInterval,
+        @DefaultValue("2m") @NotNull Duration minFileAge,
+        @DefaultValue("./data/outbound") @NotNull Path workDir,
+        @DefaultValue("90") @Min(1) int archiveRetentionDays,
+        @DefaultValue("0.10") @DecimalMin("0.0") @DecimalMax("1.0") double maxEndedFraction,
+        @DefaultValue("20") @Min(0) int minEndedToCheck,
+        @DefaultValue("-") @NotNull @CronSchedule String fullRefreshSchedule) {
+}
