@@ -1,0 +1,9 @@
+package health.patchwork.esr.formats.read;
+
+/** README §6.1 [D] {@code outbound.fieldCountPolicy}. */
+public enum FieldCountPolicy {
+    /** A rows of stored types must have exactly the layout's field count. */
+    STRICT,
+    /** Also accept rows whose extra or missing fields are all empty and at the end (a warning). */
+    TOLERANT
+}
