@@ -1,0 +1,19 @@
+package health.patchwork.esr.absence;
+
+import health.patchwork.esr.support.inbound.InboundFileSettings;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+/** Sends finalised absences to ESR as Generic Absence inbound (AB) files; not used by bank-only Trusts. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableConfigurationProperties(InboundFileSettings.class)
+public class AbsenceInboundApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AbsenceInboundApplication.class, args);
+    }
+}

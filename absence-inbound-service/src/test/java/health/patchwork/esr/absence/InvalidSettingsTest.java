@@ -1,0 +1,64 @@
+package health.patchwork.esr.absence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import health.patchwork.esr.testsupport.StartupArguments;
+import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** A missing or invalid setting stops start-up with one line naming the property and its environment variable. */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidSettingsTest {
+
+    private static EmbeddedSftpServer mailbox;
+
+    @BeforeAll
+    static void startMailbox() {
+        mailbox = EmbeddedSftpServer.start();
+    }
+
+    @AfterAll
+    static void stopMailbox() {
+        mailbox.close();
+    }
+
+    private static void start(StartupArguments arguments) {
+        SpringApplication.run(AbsenceInboundApplication.class, arguments.toArray()).close();
+    }
+
+    @Test
+    void anInvalidServiceSettingStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.inbound.period-type", "Q")));
+
+        assertThat(output).contains("Invalid setting esr.inbound.period-type (environment variable ESR_INBOUND_PERIODTYPE): must be W, F, L or M");
+    }
+
+    @Test
+    void aMissingMailboxHostStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).without("esr.mailbox.host")));
+
+        assertThat(output).contains("Invalid setting esr.mailbox.host (environment variable ESR_MAILBOX_HOST):");
+    }
+
+    @Test
+    void theValidBaselineStarts() {
+        start(StartupArguments.validFor(mailbox));
+    }
+
+    @Test
+    void aBankOnlyTrustRefusesToStartWithOneLine(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.trust.bank-only", "true")));
+
+        assertThat(output).contains("The Generic Absence Inbound interface is off for this Trust"
+                + " (esr.trust.bank-only=true)");
+        assertThat(output).doesNotContain("\tat health.patchwork");
+    }
+}
