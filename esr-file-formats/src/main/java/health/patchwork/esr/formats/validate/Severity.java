@@ -1,0 +1,6 @@
+package health.patchwork.esr.formats.validate;
+
+public enum Severity {
+    ERROR,
+    WARNING
+}

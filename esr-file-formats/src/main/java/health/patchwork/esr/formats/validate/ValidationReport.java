@@ -1,0 +1,46 @@
+package health.patchwork.esr.formats.validate;
+
+import health.patchwork.esr.formats.name.EsrFileKind;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Result of validating one file.
+ *
+ * @param header             null when the file has no usable header
+ * @param trailerCount       count in TRL/FTR, null when absent or not a number
+ * @param lineCount          non-blank lines (outbound) or records (inbound), header and trailer included
+ * @param countsByRecordType rows per record type in file order of first appearance, HDR and TRL included
+ * @param unknownRecordTypes rows of record types the layout does not know (never fatal); a malformed type
+ *                           is counted under {@code "(malformed)"} so that no row content leaks
+ * @param issues             errors, in file order, at most the configured maximum
+ * @param totalIssueCount    all errors found, including those beyond the maximum
+ */
+public record ValidationReport(ValidationOutcome outcome, String fileName, EsrFileKind fileKind, HeaderValues header,
+                               Long trailerCount, long lineCount, Map<String, Long> countsByRecordType,
+                               Map<String, Long> unknownRecordTypes, List<ValidationIssue> warnings,
+                               List<ValidationIssue> issues, long totalIssueCount) {
+
+    public ValidationReport {
+        countsByRecordType = Collections.unmodifiableMap(new LinkedHashMap<>(countsByRecordType));
+        unknownRecordTypes = Collections.unmodifiableMap(new LinkedHashMap<>(unknownRecordTypes));
+        warnings = List.copyOf(warnings);
+        issues = List.copyOf(issues);
+    }
+
+    public boolean isValid() {
+        return outcome == ValidationOutcome.VALID;
+    }
+
+    public long count(String recordType) {
+        return countsByRecordType.getOrDefault(recordType, 0L);
+    }
+
+    /** The first error, if any. */
+    public ValidationIssue firstIssue() {
+        return issues.isEmpty() ? null : issues.get(0);
+    }
+}
