@@ -45,10 +45,6 @@ final class IssueCollector {
         }
     }
 
-    boolean has(ValidationOutcome outcome) {
-        return worst == outcome || issues.stream().anyMatch(i -> i.outcome() == outcome);
-    }
-
     ValidationOutcome worst() {
         return worst;
     }

@@ -34,8 +34,7 @@ import java.util.function.Consumer;
  */
 public final class OutboundFileValidator {
 
-    private static final String[] HEADER_FIELD_NAMES = {"Record Type", "File Name", "File Creation Timestamp", "VPD",
-            "Previous Run Date", "Run Date", "Interface Version"};
+    private static final String[] HEADER_FIELD_NAMES = OutboundHeader.FIELD_NAMES.toArray(new String[0]);
 
     private final OutboundValidationOptions options;
 
