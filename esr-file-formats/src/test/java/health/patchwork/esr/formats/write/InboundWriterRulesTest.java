@@ -54,6 +54,13 @@ class InboundWriterRulesTest {
     }
 
     @Test
+    void negatedCountsAndNumberLikeTextAreWritten() {
+        String file = write(InboundWriterOptions.defaults(), row("Mileage", InputValue.whole("Miles", -12),
+                InputValue.text("Reference", "20000001-2"), InputValue.text("Code", "A1.5")));
+        assertThat(attRecord(file)).contains("\"Miles\",-12,\"Reference\",20000001-2,\"Code\",A1.5,");
+    }
+
+    @Test
     void roundingIsConfigurable() {
         String down = write(InboundWriterOptions.defaults().withRounding(RoundingMode.DOWN),
                 row("Overtime", InputValue.amount("Hours", new BigDecimal("7.509"))));
