@@ -134,7 +134,7 @@ public final class EsrCli implements Runnable {
                 spec.commandLine().getErr().println(file + ": no such file");
                 return INVALID;
             }
-            ValidationReport r = new FileValidation(null, "RST").validate(file);
+            ValidationReport r = new FileValidation(null, null).validate(file);
             out.println(r.fileName() + " (" + r.fileKind() + "): " + r.lineCount() + " lines");
             r.countsByRecordType().forEach((type, n) -> out.println("  " + type + " " + n));
             r.unknownRecordTypes().forEach((type, n) -> out.println("  " + type + " " + n + " (unknown type)"));

@@ -138,7 +138,10 @@ public final class OutboundFileValidator {
             }
             RecordLayout recordLayout = layout.lookupRecordType(type);
             if (recordLayout == null) {
-                issues.countUnknown(lastSafeType);
+                if (issues.countUnknown(lastSafeType) == 1) {
+                    issues.warning(currentLine, lastSafeType, null, null, null,
+                            "unknown record type (counted, not applied); first seen here");
+                }
                 return;
             }
             Operation op = !recordLayout.suffixed() ? Operation.NONE

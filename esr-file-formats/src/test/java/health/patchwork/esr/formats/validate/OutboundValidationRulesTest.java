@@ -229,6 +229,10 @@ class OutboundValidationRulesTest {
         assertThat(r.unknownRecordTypes()).containsExactly(java.util.Map.entry("XXA", 1L));
         assertThat(r.count("LOV")).isEqualTo(1);
         assertThat(r.count("XXA")).isEqualTo(1);
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.recordType()).isEqualTo("XXA");
+            assertThat(w.line()).isEqualTo(4);
+        });
     }
 
     @Test
