@@ -9,27 +9,34 @@ import java.util.Optional;
  * (V3__workforce_tables.sql), so one merge serves them all.
  */
 public enum StoredType {
-    PERSON("PR", "person", true),
-    ASSIGNMENT("AS", "assignment", true),
-    POSITION("PO", "position", true),
-    ORGANISATION("OR", "organisation", false),
-    LOCATION("LC", "location", false),
-    COSTING("CO", "costing", false),
-    ABSENCE("AB", "absence", false),
-    COMPETENCY("CM", "competency", false),
-    COMPETENCE("CD", "competence", false),
-    QUALIFICATION("QL", "qualification", false),
-    PERSON_EXTRA_INFO("ET", "person_extra_info", false),
-    SPECIAL_INFORMATION("ST", "special_information", false);
+    PERSON("PR", "person", true, false),
+    ASSIGNMENT("AS", "assignment", true, true),
+    POSITION("PO", "position", true, false),
+    ORGANISATION("OR", "organisation", false, false),
+    LOCATION("LC", "location", false, false),
+    COSTING("CO", "costing", false, true),
+    ABSENCE("AB", "absence", false, true),
+    COMPETENCY("CM", "competency", false, true),
+    COMPETENCE("CD", "competence", false, false),
+    QUALIFICATION("QL", "qualification", false, true),
+    PERSON_EXTRA_INFO("ET", "person_extra_info", false, true),
+    SPECIAL_INFORMATION("ST", "special_information", false, true);
 
     private final String entityCode;
     private final String table;
     private final boolean dateTracked;
+    private final boolean personOwned;
 
-    StoredType(String entityCode, String table, boolean dateTracked) {
+    StoredType(String entityCode, String table, boolean dateTracked, boolean personOwned) {
         this.entityCode = entityCode;
         this.table = table;
         this.dateTracked = dateTracked;
+        this.personOwned = personOwned;
+    }
+
+    /** Rows belong to a person (field 1 Person ID, column {@code person_id}). */
+    public boolean personOwned() {
+        return personOwned;
     }
 
     public String entityCode() {
