@@ -39,6 +39,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
     private final OutboundRowChecker checker;
     private final InterfaceLayout layout;
     private final OutboundHeader header;
+    private final java.util.function.Consumer<RowProblem> problemSink = this::onProblem;
 
     private boolean pendingFirstLine;
     private long trailerLine;
@@ -46,6 +47,8 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
     private boolean trailerWellFormed;
     private boolean finished;
     private long warningCount;
+    private final String[] typeByCode = new String[26 * 26 * 26];
+    private final RecordLayout[] layoutByCode = new RecordLayout[26 * 26 * 26];
     private String lastRecordType = "";
     private RecordLayout lastLayout;
 
@@ -180,22 +183,52 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
             RecordLayout recordLayout = lastLayout;
             Operation op = OutboundRecord.operationOf(type, recordLayout);
             if (recordLayout != null && options.validate()) {
-                checker.check(source, recordLayout, op, this::onProblem);
+                checker.check(source, recordLayout, op, problemSink);
             }
-            return new OutboundRecord(fileName, source.lineNumber(), type, recordLayout, op, source.copyLine(),
-                    source.copyBoundsRelativeToLine());
+            return new OutboundRecord(fileName, source.lineNumber(), type, recordLayout, op, source.buffer(),
+                    source.copyBounds());
         }
     }
 
-    /** Field 0, reusing the previous String (and its layout) when the type repeats, as it usually does. */
+    /**
+     * Field 0 and its layout, without allocating for the usual three-letter types: those are cached by code.
+     */
     private String recordType() {
         if (source.fieldEquals(0, lastRecordType)) {
+            return lastRecordType;
+        }
+        int code = threeLetterCode();
+        if (code >= 0 && typeByCode[code] != null) {
+            lastRecordType = typeByCode[code];
+            lastLayout = layoutByCode[code];
             return lastRecordType;
         }
         String type = source.field(0);
         lastRecordType = type == null ? "" : type;
         lastLayout = layout.lookupRecordType(lastRecordType);
+        if (code >= 0) {
+            typeByCode[code] = lastRecordType;
+            layoutByCode[code] = lastLayout;
+        }
         return lastRecordType;
+    }
+
+    /** Index of a field 0 of exactly three letters A–Z, else -1. */
+    private int threeLetterCode() {
+        int s = source.start(0);
+        if (source.fieldCount() == 0 || source.end(0) - s != 3) {
+            return -1;
+        }
+        byte[] b = source.buffer();
+        int code = 0;
+        for (int i = s; i < s + 3; i++) {
+            int c = b[i] - 'A';
+            if (c < 0 || c >= 26) {
+                return -1;
+            }
+            code = code * 26 + c;
+        }
+        return code;
     }
 
     private void onProblem(RowProblem p) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param countsByRecordType rows per record type in file order of first appearance, HDR and TRL included
  * @param unknownRecordTypes rows of record types the layout does not know (never fatal); a malformed type
  *                           is counted under {@code "(malformed)"} so that no row content leaks
- * @param issues             errors, in file order, at most the configured maximum
+ * @param issues             errors in the order found, at most the configured maximum
  * @param totalIssueCount    all errors found, including those beyond the maximum
  */
 public record ValidationReport(ValidationOutcome outcome, String fileName, EsrFileKind fileKind, HeaderValues header,
@@ -29,6 +29,19 @@ public record ValidationReport(ValidationOutcome outcome, String fileName, EsrFi
         unknownRecordTypes = Collections.unmodifiableMap(new LinkedHashMap<>(unknownRecordTypes));
         warnings = List.copyOf(warnings);
         issues = List.copyOf(issues);
+    }
+
+    /**
+     * A report decided from the file name alone (check 1, or a name no grammar matches): the content is not read.
+     */
+    public static ValidationReport fromNameOnly(String fileName, EsrFileKind kind, ValidationOutcome outcome,
+                                                String message) {
+        ValidationIssue issue = outcome.isRejected()
+                ? ValidationIssue.error(outcome, 0, null, null, null, null, message)
+                : ValidationIssue.warning(0, null, null, null, null, message);
+        return new ValidationReport(outcome, fileName, kind, null, null, 0, Map.of(), Map.of(),
+                outcome.isRejected() ? List.of() : List.of(issue), outcome.isRejected() ? List.of(issue) : List.of(),
+                outcome.isRejected() ? 1 : 0);
     }
 
     public boolean isValid() {

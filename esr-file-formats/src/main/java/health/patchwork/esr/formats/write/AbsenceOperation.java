@@ -1,0 +1,8 @@
+package health.patchwork.esr.formats.write;
+
+/** ABS field 2 (inbound-files.md §3.4). */
+public enum AbsenceOperation {
+    ADD,
+    END,
+    DEL
+}

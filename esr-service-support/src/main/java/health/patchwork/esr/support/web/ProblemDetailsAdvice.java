@@ -1,0 +1,162 @@
+package health.patchwork.esr.support.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a client sees is an RFC 9457 problem detail ({@code application/problem+json}) that names the field at
+ * fault in an {@code errors} array; no stack trace and no submitted value ever reaches the client.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    public static final URI INVALID_REQUEST = URI.create("urn:esr-suite:problem:invalid-request");
+    public static final URI INTERNAL_ERROR = URI.create("urn:esr-suite:problem:internal-error");
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        List<FieldError> global = ex.getBindingResult().getGlobalErrors().stream()
+                .map(error -> new FieldError(error.getObjectName(), error.getDefaultMessage()))
+                .toList();
+        return invalid(concat(errors, global), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return invalid(errors, headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid(List.of(unreadable(ex)), headers);
+    }
+
+    /** The last resort: a reference an operator can find in the log, and nothing about the failure itself. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Unhandled error, reference {}", reference, ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed. Quote reference " + reference + " to the operators.");
+        problem.setType(INTERNAL_ERROR);
+        problem.setTitle("Internal error");
+        problem.setProperty("reference", reference);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    /** A 400 problem listing the fields at fault; services use it for their own checks too. */
+    public static ProblemDetail invalidRequest(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).reason()
+                        : errors.size() + " fields are invalid");
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private ResponseEntity<Object> invalid(List<FieldError> errors, HttpHeaders headers) {
+        return ResponseEntity.badRequest().headers(headers).body(invalidRequest(errors));
+    }
+
+    static FieldError unreadable(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown), "unknown field");
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return new FieldError(path(format), "must be a " + describe(format.getTargetType()));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            String field = path(mismatch);
+            return new FieldError(field.isEmpty() ? "body" : field,
+                    mismatch.getTargetType() == null ? "has the wrong type"
+                            : "must be a " + describe(mismatch.getTargetType()));
+        }
+        if (cause instanceof StreamReadException) {
+            return new FieldError("body", "is not valid JSON");
+        }
+        if (cause instanceof JacksonException jackson && !path(jackson).isEmpty()) {
+            return new FieldError(path(jackson), "could not be read");
+        }
+        return new FieldError("body", "is missing or not valid JSON");
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value of another type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "date in ISO 8601 form";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return type == String.class ? "string" : "JSON object";
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package health.patchwork.esr.support.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+class ProblemDetailsAdviceTest {
+
+    record Line(@NotBlank String lineId, @NotNull BigDecimal hours, LocalDate workDate) {
+    }
+
+    record Batch(@NotNull @Size(max = 2) List<@Valid Line> lines) {
+    }
+
+    @RestController
+    static class TestController {
+        @PostMapping("/batches")
+        String accept(@Valid @RequestBody Batch batch) {
+            return "ok";
+        }
+
+        @GetMapping("/boom")
+        String boom() {
+            throw new IllegalStateException("secret detail: QQ123456C");
+        }
+    }
+
+    private final MockMvc mvc = mockMvc();
+
+    private static MockMvc mockMvc() {
+        LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+        // the builder form lets Spring add its ProblemDetail mix-in, as Boot's converter does
+        JsonMapper.Builder mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return MockMvcBuilders.standaloneSetup(new TestController())
+                .setControllerAdvice(new ProblemDetailsAdvice())
+                .setValidator(validator)
+                .setMessageConverters(new JacksonJsonHttpMessageConverter(mapper))
+                .build();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions postJson(String body) throws Exception {
+        return mvc.perform(post("/batches").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    @Test
+    void aValidationFailureNamesTheFieldByItsPath() throws Exception {
+        postJson("{\"lines\":[{\"lineId\":\"a\",\"hours\":1},{\"lineId\":\"\",\"hours\":2}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors[0].field").value("lines[1].lineId"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotAStackTrace() throws Exception {
+        postJson("{\"lines\": [ {\"lineId\": ")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void aWrongTypeNamesTheFieldWithoutEchoingTheValue() throws Exception {
+        postJson("{\"lines\":[{\"lineId\":\"a\",\"hours\":\"QQ123456C\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].hours"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be a number"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("QQ123456C"))));
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() throws Exception {
+        postJson("{\"lines\":[{\"lineId\":\"a\",\"hours\":1,\"nino\":\"x\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("lines[0].nino"))
+                .andExpect(jsonPath("$.errors[0].reason").value("unknown field"));
+    }
+
+    @Test
+    void anUnexpectedErrorGivesAReferenceAndNoDetail() throws Exception {
+        mvc.perform(get("/boom"))
+                .andExpect(status().isInternalServerError())
+                .andExpect(jsonPath("$.reference").exists())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("QQ123456C"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("IllegalStateException"))));
+    }
+}
