@@ -2,14 +2,13 @@ package health.patchwork.esr.outbound.sequence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 import health.patchwork.esr.formats.name.FullRefreshRequestName;
+import health.patchwork.esr.formats.write.FullRefreshRequestWriter;
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LedgerState;
@@ -31,7 +30,6 @@ import org.springframework.stereotype.Component;
 public class RefreshRequester {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshRequester.class);
-    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final MailboxClient mailbox;
     private final MailboxSettings mailboxSettings;
@@ -83,8 +81,8 @@ public class RefreshRequester {
         try {
             Path dir = Files.createDirectories(settings.workDir().resolve("sent"));
             Path file = dir.resolve(name);
-            String line = "HDR~" + name + "~" + today.format(YYYYMMDD) + " 000000";
-            Files.writeString(file, line, StandardCharsets.ISO_8859_1);
+            Files.write(file, new FullRefreshRequestWriter().bytes(
+                    FullRefreshRequestName.parseOrThrow(name), today.atStartOfDay()));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

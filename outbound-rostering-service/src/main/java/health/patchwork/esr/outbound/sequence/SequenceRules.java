@@ -1,26 +1,28 @@
 package health.patchwork.esr.outbound.sequence;
 
-/** The table of README §7.4, as a pure function of the file and the current state. */
+import health.patchwork.esr.formats.name.ExtractType;
+import health.patchwork.esr.formats.validate.SequencePolicy;
+
+/**
+ * The table of README §7.4, from the library's {@link SequencePolicy}, plus this service's one addition: whether
+ * the decision asks ESR for a full refresh (a gap, or a change file with no baseline).
+ */
 public final class SequenceRules {
 
     private SequenceRules() {
     }
 
     public static SequenceDecision decide(boolean full, long sequence, SequenceState state) {
-        if (full) {
-            // a snapshot may follow a gap; only an old one is refused, unless we asked for a refresh
-            return state.refreshPending() || sequence > state.lastSeq()
-                    ? SequenceDecision.APPLY : SequenceDecision.REJECTED_STALE;
-        }
-        if (!state.baseline()) {
-            return SequenceDecision.HELD_NO_BASELINE;
-        }
-        if (state.refreshPending()) {
-            return SequenceDecision.HELD_AWAITING_REFRESH;
-        }
-        if (sequence <= state.lastSeq()) {
-            return SequenceDecision.REJECTED_STALE;
-        }
-        return sequence == state.lastSeq() + 1 ? SequenceDecision.APPLY : SequenceDecision.HELD_SEQUENCE_GAP;
+        var policy = SequencePolicy.classify(full ? ExtractType.FULL : ExtractType.CHANGE, sequence,
+                new health.patchwork.esr.formats.validate.SequenceState(state.lastSeq(), state.baseline(),
+                        state.refreshPending()),
+                false); // duplicates by name and hash are settled by the ledger before this point
+        return switch (policy) {
+            case APPLY -> SequenceDecision.APPLY;
+            case REJECTED_STALE, DUPLICATE -> SequenceDecision.REJECTED_STALE;
+            case HELD_SEQUENCE_GAP -> SequenceDecision.HELD_SEQUENCE_GAP;
+            case HELD_AWAITING_REFRESH -> state.baseline()
+                    ? SequenceDecision.HELD_AWAITING_REFRESH : SequenceDecision.HELD_NO_BASELINE;
+        };
     }
 }
