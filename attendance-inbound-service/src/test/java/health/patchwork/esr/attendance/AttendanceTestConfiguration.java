@@ -4,7 +4,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The fixed clock every service test shares (the day before October's cut-off, 3 November 09:30). */
+/**
+ * What every service test shares: a fixed clock (the day before October's cut-off, 3 November 09:30) and a switch
+ * that simulates a crash at one step of an export.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class AttendanceTestConfiguration {
 
@@ -14,5 +17,10 @@ public class AttendanceTestConfiguration {
     @Primary
     MutableClock testClock() {
         return new MutableClock(java.time.Instant.parse(BEFORE_OCTOBER_CUT_OFF));
+    }
+
+    @Bean
+    CrashSwitch crashSwitch() {
+        return new CrashSwitch();
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"esr.trust.vpd=123", "esr.attendance.export-schedule=-"})
+        properties = {"esr.trust.vpd=123", "esr.attendance.export-schedule=-",
+                "esr.attendance.work-dir=target/attendance-work"})
 @Import({PostgresTestConfiguration.class, SftpTestConfiguration.class, AttendanceTestConfiguration.class})
 public @interface ServiceTest {
 }

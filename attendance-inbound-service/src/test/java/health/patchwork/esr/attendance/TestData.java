@@ -17,6 +17,13 @@ public final class TestData {
     }
 
     public static void reset(JdbcTemplate jdbc, EmbeddedSftpServer mailbox, MutableClock clock) {
+        reset(jdbc, mailbox, clock, null);
+    }
+
+    public static void reset(JdbcTemplate jdbc, EmbeddedSftpServer mailbox, MutableClock clock, CrashSwitch crash) {
+        if (crash != null) {
+            crash.disarm();
+        }
         new ResourceDatabasePopulator(new ClassPathResource(
                 "health/patchwork/esr/testsupport/workforce/published-contract-stub.sql"))
                 .execute(jdbc.getDataSource());

@@ -8,6 +8,10 @@ public enum LineOutcome {
     AMENDED,
     /** Known line with the same content: nothing changed (idempotent re-post). */
     UNCHANGED,
+    /** Correction of an exported line: a reversal of what was sent plus a claim with the new values, both pending. */
+    CORRECTED,
+    /** Withdrawn: the pending claim dropped and, if it had been sent, a reversal pending. */
+    WITHDRAWN,
     /** Refused; the errors say which field and why. */
     REJECTED
 }

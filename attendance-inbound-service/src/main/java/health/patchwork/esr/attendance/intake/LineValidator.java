@@ -36,6 +36,12 @@ class LineValidator {
 
     /** Adds the problems of {@code line} to {@code errors}; returns the checked line when there are none. */
     CheckedLine check(int index, String path, TimesheetLineRequest line, String lineId, List<FieldError> errors) {
+        return check(index, path, line, lineId, errors, false);
+    }
+
+    /** As {@link #check(int, String, TimesheetLineRequest, String, List)}; a correction may concern a closed period. */
+    CheckedLine check(int index, String path, TimesheetLineRequest line, String lineId, List<FieldError> errors,
+                      boolean correction) {
         int before = errors.size();
         if (lineId == null || lineId.isEmpty()) {
             errors.add(error(path, "lineId", "is required"));
@@ -74,8 +80,9 @@ class LineValidator {
         } else if (line.dateWorked().isAfter(calendar.today())) {
             errors.add(error(path, "dateWorked", "is in the future"));
         } else {
-            placement = calendar.placementOf(line.dateWorked());
-            if (calendar.isClosed(placement)) {
+            placement = correction ? calendar.placementForCorrection(line.dateWorked())
+                    : calendar.placementOf(line.dateWorked());
+            if (!correction && calendar.isClosed(placement)) {
                 errors.add(error(path, "dateWorked", "is in a closed payroll period"));
             }
         }

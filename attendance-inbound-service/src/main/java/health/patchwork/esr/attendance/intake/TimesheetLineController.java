@@ -1,6 +1,7 @@
 package health.patchwork.esr.attendance.intake;
 
 import java.net.URI;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 
@@ -13,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,9 +29,52 @@ class TimesheetLineController {
     static final URI LINES_REJECTED = URI.create("urn:esr-suite:problem:lines-rejected");
 
     private final IntakeService intake;
+    private final CorrectionService corrections;
 
-    TimesheetLineController(IntakeService intake) {
+    TimesheetLineController(IntakeService intake, CorrectionService corrections) {
         this.intake = intake;
+        this.corrections = corrections;
+    }
+
+    @Operation(summary = "Correct a line",
+            description = "Before export this amends the line. After export the sent file is never edited: the next"
+                    + " file carries a reversal of what was sent (numeric values negated) and a claim with the new"
+                    + " values. The body is a line; lineId may be left out.")
+    @PostMapping(path = "/{lineId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> correct(@PathVariable String lineId, @RequestBody TimesheetLineRequest body) {
+        return respond(lineId, corrections.correct(lineId, body));
+    }
+
+    @Operation(summary = "Withdraw a line",
+            description = "Drops the unsent claim; if the line was sent, the next file carries its reversal.")
+    @DeleteMapping("/{lineId}")
+    ResponseEntity<Object> withdraw(@PathVariable String lineId) {
+        return respond(lineId, corrections.withdraw(lineId));
+    }
+
+    private static ResponseEntity<Object> respond(String lineId, Optional<CorrectionService.Outcome> outcome) {
+        if (outcome.isEmpty()) {
+            return notFound(lineId);
+        }
+        CorrectionService.Outcome o = outcome.get();
+        if (o.outcome() != LineOutcome.REJECTED) {
+            return ResponseEntity.ok(LineResult.ok(0, lineId, o.outcome()));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                o.errors().size() == 1 ? o.errors().get(0).field() + ": " + o.errors().get(0).reason()
+                        : o.errors().size() + " fields are invalid");
+        problem.setType(LINES_REJECTED);
+        problem.setTitle("The correction was rejected");
+        problem.setProperty("errors", o.errors());
+        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    static ResponseEntity<Object> notFound(String lineId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No line with this id");
+        problem.setType(URI.create("urn:esr-suite:problem:not-found"));
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Operation(summary = "Post approved timesheet lines",
@@ -41,7 +87,7 @@ class TimesheetLineController {
             + " with the per-line results in 'lines' and every field error in 'errors'",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Object> post(@Valid @RequestBody TimesheetBatchRequest batch) {
+    ResponseEntity<Object> postBatch(@Valid @RequestBody TimesheetBatchRequest batch) {
         BatchResult result = intake.post(batch.lines());
         if (result.rejected() == 0) {
             return ResponseEntity.ok(result);

@@ -80,7 +80,8 @@ class TimesheetLineStore {
         return inserted;
     }
 
-    private void insertClaims(List<CheckedLine> lines) {
+    /** Pending claims carrying the lines' current content, placed as each checked line says. */
+    void insertClaims(List<CheckedLine> lines) {
         if (lines.isEmpty()) {
             return;
         }

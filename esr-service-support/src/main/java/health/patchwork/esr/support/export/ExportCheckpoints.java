@@ -9,6 +9,10 @@ public interface ExportCheckpoints {
     ExportCheckpoints NONE = new ExportCheckpoints() {
     };
 
+    /** Inside the generating transaction, after the local file is written; throwing rolls all of it back. */
+    default void beforeCommit(long fileId) {
+    }
+
     /** The transaction that tagged the items and recorded the file has committed; nothing is on the mailbox yet. */
     default void afterGenerated(ExportedFile file) {
     }

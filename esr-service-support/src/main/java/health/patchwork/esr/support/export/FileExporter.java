@@ -139,6 +139,7 @@ public class FileExporter {
             }
             Written written = writeLocal(id, name, generatedAt);
             ledger.recordContent(id, rows, written.sha256(), written.size());
+            checkpoints.beforeCommit(id);
             return ledger.byId(id).orElseThrow();
         });
         if (file == null) {
