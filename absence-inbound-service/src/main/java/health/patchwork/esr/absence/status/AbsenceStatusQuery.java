@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.period.PayrollPeriods;
@@ -72,12 +70,6 @@ public class AbsenceStatusQuery {
     public long countNeedingAttention() {
         return jdbc.sql("select count(*) from (" + SELECT + " where " + NEEDS_ATTENTION + ") attention")
                 .param("windowStart", Timestamp.from(windowStart())).query(Long.class).single();
-    }
-
-    /** Number of absences per status in a period. */
-    public Map<AbsenceStatus, Long> countsByPeriod(int periodKey) {
-        return byPeriod(periodKey).stream()
-                .collect(Collectors.groupingBy(AbsenceStatusView::status, Collectors.counting()));
     }
 
     private Instant windowStart() {
