@@ -2,19 +2,14 @@ package health.patchwork.esr.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
-import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "esr.trust.vpd=123")
-@Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
+@ServiceTest
 class AttendanceInboundApplicationTest {
 
     @LocalServerPort

@@ -56,10 +56,13 @@ public class InvalidSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
                 .toUpperCase(Locale.ROOT);
     }
 
-    private static String dashed(String field) {
+    /** camelCase to kebab-case, leaving map keys and list indexes ({@code [UNSOC_SAT]}, {@code [0]}) as they are. */
+    static String dashed(String field) {
         StringBuilder out = new StringBuilder();
+        int depth = 0;
         for (char c : field.toCharArray()) {
-            if (Character.isUpperCase(c)) {
+            depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+            if (depth == 0 && Character.isUpperCase(c)) {
                 out.append('-').append(Character.toLowerCase(c));
             } else {
                 out.append(c);
