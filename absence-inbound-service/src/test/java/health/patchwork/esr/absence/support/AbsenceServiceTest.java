@@ -46,6 +46,9 @@ public abstract class AbsenceServiceTest {
     @Autowired
     protected EmbeddedSftpServer mailbox;
 
+    @Autowired
+    protected CrashSwitch crash;
+
     @BeforeEach
     void resetState() throws IOException {
         jdbc.execute("truncate absence.export_row, absence.absence, absence.finalised_period, absence.export_file"
@@ -57,9 +60,14 @@ public abstract class AbsenceServiceTest {
                     + " 'Active Assignment')", "A" + assignment, assignment, "P" + assignment.substring(0, 8));
         }
         clock.set(AbsenceTestConfiguration.START);
-        try (Stream<Path> files = Files.list(mailbox.resolve("/in"))) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
+        crash.disarm();
+        for (Path folder : new Path[] {mailbox.resolve("/in"), Path.of("target/absence-work/outgoing")}) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
             }
         }
     }
@@ -100,6 +108,12 @@ public abstract class AbsenceServiceTest {
         try (Stream<Path> files = Files.list(mailbox.resolve("/in"))) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** The records of a published AB file, as text (ISO-8859-1, split at CR). */
+    protected java.util.List<String> records(String fileName) throws IOException {
+        return java.util.List.of(Files.readString(mailbox.resolve("/in/" + fileName), StandardCharsets.ISO_8859_1)
+                .split("\r"));
     }
 
     /** An HTTP answer: status and body text; {@link #json} reads a JSON path. */

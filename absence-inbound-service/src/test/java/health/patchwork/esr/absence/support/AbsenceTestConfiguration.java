@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** What every test of this service shares: a settable clock and the workforce contract stub. */
+/** What every test of this service shares: a settable clock, a crash switch in the exporter and the workforce contract stub. */
 @TestConfiguration(proxyBeanMethods = false)
 public class AbsenceTestConfiguration {
 
@@ -20,6 +20,11 @@ public class AbsenceTestConfiguration {
     @Primary
     MutableClock testClock() {
         return new MutableClock(START);
+    }
+
+    @Bean
+    CrashSwitch crashSwitch() {
+        return new CrashSwitch();
     }
 
     @Bean
