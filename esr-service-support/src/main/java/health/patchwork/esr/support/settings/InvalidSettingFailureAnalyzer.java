@@ -27,6 +27,10 @@ public class InvalidSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
         if (validation != null) {
             return new FailureAnalysis(String.join(System.lineSeparator(), describe(validation)), ACTION, failure);
         }
+        MissingSettingException missing = find(failure, MissingSettingException.class);
+        if (missing != null) {
+            return new FailureAnalysis(missing.getMessage(), ACTION, failure);
+        }
         BindException binding = find(failure, BindException.class);
         if (binding != null) {
             String property = binding.getName().toString();

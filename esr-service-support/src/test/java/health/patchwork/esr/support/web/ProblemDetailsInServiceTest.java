@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
+import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ProblemDetailsInServiceTest {
 
     @RestController
     static class Items {
-        @PostMapping("/items")
+        @PostMapping("/api/items")
         String post(@Valid @RequestBody List<@Valid Item> items) {
             return "ok";
         }
@@ -47,8 +48,13 @@ class ProblemDetailsInServiceTest {
     @LocalServerPort
     int port;
 
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.platform()).build();
+    }
+
     private ResponseEntity<String> post(String body) {
-        return RestClient.create("http://127.0.0.1:" + port).post().uri("/items")
+        return client().post().uri("/api/items")
                 .contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
                 .onStatus(HttpStatusCode::isError, (request, response) -> { })
                 .toEntity(String.class);
@@ -68,7 +74,7 @@ class ProblemDetailsInServiceTest {
         ResponseEntity<String> response = post("[]");
         assertThat(response.getStatusCode().value()).isEqualTo(200);
 
-        ResponseEntity<String> missing = RestClient.create("http://127.0.0.1:" + port).get().uri("/nowhere")
+        ResponseEntity<String> missing = client().get().uri("/api/nowhere")
                 .retrieve().onStatus(HttpStatusCode::isError, (request, r) -> { }).toEntity(String.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
         assertThat(missing.getHeaders().getContentType().toString()).startsWith("application/problem+json");

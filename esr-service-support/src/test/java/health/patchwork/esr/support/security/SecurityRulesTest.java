@@ -1,0 +1,119 @@
+package health.patchwork.esr.support.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
+import health.patchwork.esr.testsupport.security.TestTokens;
+import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+/** Unauthenticated calls get 401, a wrong role 403, both as problem details; health stays public. */
+@SpringBootTest(classes = SecurityRulesTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"esr.trust.vpd=123", "management.endpoints.web.exposure.include=health,info"})
+@Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
+class SecurityRulesTest {
+
+    @SpringBootApplication
+    @Import(Endpoints.class)
+    static class App {
+        @Bean
+        OperatorEndpoints operatorEndpoints() {
+            return OperatorEndpoints.post("/api/v1/files/*/approve");
+        }
+    }
+
+    @RestController
+    static class Endpoints {
+        @GetMapping("/api/v1/workers")
+        String workers() {
+            return "[]";
+        }
+
+        @PostMapping("/api/v1/files/{id}/approve")
+        String approve() {
+            return "approved";
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private ResponseEntity<String> call(String method, String path, String token) {
+        RestClient.RequestBodyUriSpec spec = RestClient.create("http://127.0.0.1:" + port).method(
+                org.springframework.http.HttpMethod.valueOf(method));
+        RestClient.RequestBodySpec request = spec.uri(path);
+        if (token != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        return request.retrieve().onStatus(HttpStatusCode::isError, (req, res) -> { }).toEntity(String.class);
+    }
+
+    @Test
+    void withoutATokenTheApiAnswers401AsAProblemDetail() {
+        ResponseEntity<String> response = call("GET", "/api/v1/workers", null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+    }
+
+    @Test
+    void thePlatformMayCallTheApiButNotOperations() {
+        assertThat(call("GET", "/api/v1/workers", TestTokens.platform()).getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<String> approve = call("POST", "/api/v1/files/7/approve", TestTokens.platform());
+        assertThat(approve.getStatusCode().value()).isEqualTo(403);
+        assertThat(approve.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void operatorsMayCallOperationsAndActuator() {
+        assertThat(call("POST", "/api/v1/files/7/approve", TestTokens.operator()).getBody()).isEqualTo("approved");
+        assertThat(call("GET", "/actuator/info", TestTokens.operator()).getStatusCode().value()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/info", TestTokens.platform()).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("GET", "/actuator/info", null).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void healthIsPublicButItsDetailsAreForOperators() {
+        ResponseEntity<String> anonymous = call("GET", "/actuator/health", null);
+        assertThat(anonymous.getStatusCode().value()).as(anonymous.getBody()).isEqualTo(200);
+        assertThat(anonymous.getBody()).contains("\"mailbox\"").doesNotContain("known_hosts")
+                .doesNotContain("127.0.0.1");
+        assertThat(call("GET", "/actuator/health/liveness", null).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(call("GET", "/actuator/health", TestTokens.operator()).getBody())
+                .contains("verified against known_hosts");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerOrExpiredIsRefused() {
+        String foreign = TestTokens.sign(TestTokens.generate(), "intruder", List.of("operator"),
+                Instant.now().plusSeconds(600));
+        String expired = TestTokens.expired("late", "platform");
+
+        assertThat(call("GET", "/api/v1/workers", foreign).getStatusCode().value()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/workers", expired).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void anythingOutsideTheApiIsRefused() {
+        assertThat(call("GET", "/internal", TestTokens.operator()).getStatusCode().value()).isEqualTo(403);
+    }
+}

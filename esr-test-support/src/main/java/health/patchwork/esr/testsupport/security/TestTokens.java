@@ -1,0 +1,94 @@
+package health.patchwork.esr.testsupport.security;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * A token issuer for tests and the sandbox: real RS256-signed JWTs that the services verify with the matching public
+ * key, exactly as they verify the platform's identity provider's tokens in production.
+ */
+public final class TestTokens {
+
+    private static final KeyPair KEYS = generate();
+
+    private TestTokens() {
+    }
+
+    public static RSAPublicKey publicKey() {
+        return (RSAPublicKey) KEYS.getPublic();
+    }
+
+    /** A token for the Patchwork platform, which may call {@code /api}. */
+    public static String platform() {
+        return token("patchwork-platform", "platform");
+    }
+
+    /** A token for the operations team. */
+    public static String operator() {
+        return token("esr-operator", "operator");
+    }
+
+    /** A token with both roles, for tests whose subject is not authorisation. */
+    public static String platformAndOperator() {
+        return token("esr-test", "platform", "operator");
+    }
+
+    public static String token(String subject, String... roles) {
+        return sign(KEYS, subject, List.of(roles), Instant.now().plusSeconds(3600));
+    }
+
+    /** A token signed with the trusted key that expired ten minutes ago. */
+    public static String expired(String subject, String... roles) {
+        return sign(KEYS, subject, List.of(roles), Instant.now().minusSeconds(600));
+    }
+
+    /** Signs a token with any key, e.g. one the services do not trust. */
+    public static String sign(KeyPair keys, String subject, List<String> roles, Instant expiry) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issuer("esr-test-issuer")
+                .issueTime(new Date())
+                .expirationTime(Date.from(expiry))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("roles", roles)
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        try {
+            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    public static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public key as a PEM file body, for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */
+    public static String publicKeyPem() {
+        String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(publicKey().getEncoded());
+        return "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n";
+    }
+}
