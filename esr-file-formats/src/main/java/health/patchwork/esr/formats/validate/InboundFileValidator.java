@@ -209,6 +209,9 @@ public final class InboundFileValidator {
         }
         InboundRowRules.check(layout, r.values(), r.quoted(), (RowProblem p) -> issues.error(
                 ValidationOutcome.REJECTED_VALUE, n, type, p.fieldName(), p.expected(), p.actual(), p.message()));
+        if (InboundRowRules.allNumericInputValuesZero(layout, r.values())) {
+            issues.warning(n, type, null, null, null, "every numeric input value is zero; such rows are not sent");
+        }
     }
 
     private static Long checkFooter(InboundRecord last, boolean isFooter, long dataRows, InterfaceLayout layout,

@@ -139,6 +139,29 @@ class InboundValidationRulesTest {
     }
 
     @Test
+    void aRowWhoseNumericValuesAreAllZeroIsAWarning() {
+        ValidationReport r = validate(Samples.TA, TA.replace("\"Hours\",7.50", "\"Hours\",0.00"));
+        assertThat(r.outcome()).isEqualTo(ValidationOutcome.VALID);
+        assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.line()).isEqualTo(2));
+    }
+
+    @Test
+    void quotedNamesMayHoldCommas() {
+        try (var reader = new health.patchwork.esr.formats.read.InboundReader(Samples.stream(AB))) {
+            reader.next();
+            reader.next();
+            reader.next();
+            var end = reader.next();
+            assertThat(end.fieldCount()).isEqualTo(20);
+            assertThat(end.get(6)).isEqualTo("S13 Cold, Cough, Flu - Influenza");
+            assertThat(end.quoted()[6]).isTrue();
+            assertThat(end.quoted()[4]).isFalse();
+            assertThat(end.terminator()).isEqualTo("\r");
+            assertThat(end.recordNumber()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void malformedQuotingIsReportedNotThrown() {
         ValidationReport r = validate(Samples.AB, AB.replace("\"Sickness\",\"S12", "\"Sick\"ness\",\"S12"));
         assertThat(r.outcome()).isEqualTo(ValidationOutcome.REJECTED_VALUE);
