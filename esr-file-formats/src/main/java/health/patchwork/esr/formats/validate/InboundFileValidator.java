@@ -109,6 +109,9 @@ public final class InboundFileValidator {
             issues.error(ValidationOutcome.REJECTED_EMPTY, 0, null, null, "at least 2 records", Long.toString(records),
                     "the file has fewer than 2 records");
         }
+        if (records >= 2 && dataRows == 0) {
+            issues.warning(0, null, null, null, null, "no data records: an empty file is not sent (inbound-files.md §1.4)");
+        }
         Long trailerCount = null;
         if (last != null) {
             checkSeparator(last, true, issues);

@@ -28,8 +28,11 @@ class InboundValidationRulesTest {
     }
 
     @Test
-    void emptyFileIsRejected() {
+    void emptyFileIsRejectedAndAFileWithoutDataRowsWarned() {
         assertThat(validate(Samples.TA, "").outcome()).isEqualTo(ValidationOutcome.REJECTED_EMPTY);
+        ValidationReport noRows = validate(Samples.TA, TA.substring(0, TA.indexOf('\r') + 1) + "FTR,0,0");
+        assertThat(noRows.outcome()).isEqualTo(ValidationOutcome.VALID);
+        assertThat(noRows.warnings()).hasSize(1);
     }
 
     @Test
