@@ -7,6 +7,7 @@ import health.patchwork.esr.formats.layout.RecordLayout;
 import health.patchwork.esr.formats.read.RowProblem;
 import health.patchwork.esr.formats.text.ValueSyntax;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ public final class InboundRowRules {
 
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d*|-?\\.\\d+");
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
     private static final Pattern INPUT_DATE_SHAPE = Pattern.compile("\\d{2}-[A-Za-z]{3,4}-\\d{4}");
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
             "Nov", "Dec"};
@@ -134,6 +136,22 @@ public final class InboundRowRules {
             }
         }
         return false;
+    }
+
+    /** True when a record has numeric input values (amounts, whole numbers) and all of them are zero. */
+    public static boolean allNumericInputValuesZero(RecordLayout layout, String[] values) {
+        boolean anyNumeric = false;
+        for (FieldDef f : layout.fields()) {
+            String v = f.index() < values.length && f.type() == FieldType.INPUT_VALUE ? values[f.index()] : null;
+            if (v == null || !(ValueSyntax.isAmount(v) || WHOLE.matcher(v).matches())) {
+                continue;
+            }
+            anyNumeric = true;
+            if (new BigDecimal(v).signum() != 0) {
+                return false;
+            }
+        }
+        return anyNumeric;
     }
 
     /** Pairs are filled from pair 1 with no gaps; an unnamed pair has no value. */

@@ -28,8 +28,11 @@ class InboundValidationRulesTest {
     }
 
     @Test
-    void emptyFileIsRejected() {
+    void emptyFileIsRejectedAndAFileWithoutDataRowsWarned() {
         assertThat(validate(Samples.TA, "").outcome()).isEqualTo(ValidationOutcome.REJECTED_EMPTY);
+        ValidationReport noRows = validate(Samples.TA, TA.substring(0, TA.indexOf('\r') + 1) + "FTR,0,0");
+        assertThat(noRows.outcome()).isEqualTo(ValidationOutcome.VALID);
+        assertThat(noRows.warnings()).hasSize(1);
     }
 
     @Test
@@ -136,6 +139,29 @@ class InboundValidationRulesTest {
         assertThat(r.outcome()).isEqualTo(ValidationOutcome.REJECTED_VALUE);
         assertThat(r.firstIssue().line()).isEqualTo(5);
         assertThat(r.firstIssue().fieldName()).isEqualTo("Absence Type");
+    }
+
+    @Test
+    void aRowWhoseNumericValuesAreAllZeroIsAWarning() {
+        ValidationReport r = validate(Samples.TA, TA.replace("\"Hours\",7.50", "\"Hours\",0.00"));
+        assertThat(r.outcome()).isEqualTo(ValidationOutcome.VALID);
+        assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.line()).isEqualTo(2));
+    }
+
+    @Test
+    void quotedNamesMayHoldCommas() {
+        try (var reader = new health.patchwork.esr.formats.read.InboundReader(Samples.stream(AB))) {
+            reader.next();
+            reader.next();
+            reader.next();
+            var end = reader.next();
+            assertThat(end.fieldCount()).isEqualTo(20);
+            assertThat(end.get(6)).isEqualTo("S13 Cold, Cough, Flu - Influenza");
+            assertThat(end.quoted()[6]).isTrue();
+            assertThat(end.quoted()[4]).isFalse();
+            assertThat(end.terminator()).isEqualTo("\r");
+            assertThat(end.recordNumber()).isEqualTo(4);
+        }
     }
 
     @Test

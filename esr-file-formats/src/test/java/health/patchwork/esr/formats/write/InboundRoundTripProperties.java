@@ -52,7 +52,16 @@ class InboundRoundTripProperties {
                         inputValues().list().ofMaxSize(15),
                         Arbitraries.strings().withCharRange('A', 'Z').numeric().ofMinLength(1).ofMaxLength(8).injectNull(0.5))
                 .as((effective, assignment, earned, element, values, costCentre) -> new AttendanceRow(effective, null,
-                        assignment, earned, element, values, costCentre == null ? null : Costing.costCentre(costCentre)));
+                        assignment, earned, element, values, costCentre == null ? null : Costing.costCentre(costCentre)))
+                .filter(row -> !allNumbersZero(row));
+    }
+
+    /** The writer refuses such rows (inbound-files.md §2.1); InboundWriterRulesTest covers that. */
+    private static boolean allNumbersZero(AttendanceRow row) {
+        List<Object> numbers = row.inputValues().stream().map(InputValue::value)
+                .filter(v -> v instanceof BigDecimal || v instanceof Long).toList();
+        return !numbers.isEmpty() && numbers.stream().allMatch(v -> v instanceof BigDecimal d
+                ? d.signum() == 0 : (Long) v == 0L);
     }
 
     @Property(tries = 100)

@@ -61,6 +61,17 @@ class InboundWriterRulesTest {
     }
 
     @Test
+    void rowsWhoseNumericValuesAreAllZeroAreNotWritten() {
+        assertThatThrownBy(() -> write(InboundWriterOptions.defaults(), row("Overtime",
+                InputValue.amount("Hours", new BigDecimal("0.004")), InputValue.whole("Miles", 0),
+                InputValue.date("Date Worked", LocalDate.of(2026, 9, 7)))))
+                .isInstanceOfSatisfying(EsrFormatException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ErrorReason.INVALID_VALUE))
+                .hasMessageContaining("zero");
+        assertThat(write(InboundWriterOptions.defaults(), row("Note", InputValue.text("Text", "x")))).contains("FTR,1,0");
+    }
+
+    @Test
     void roundingIsConfigurable() {
         String down = write(InboundWriterOptions.defaults().withRounding(RoundingMode.DOWN),
                 row("Overtime", InputValue.amount("Hours", new BigDecimal("7.509"))));
@@ -175,7 +186,7 @@ class InboundWriterRulesTest {
         try (AttendanceFileWriter w = AttendanceFileWriter.open(out, SampleInboundRows.TA_NAME,
                 SampleInboundRows.TA_CREATED, InboundWriterOptions.defaults())) {
             for (int i = 0; i < 100_000; i++) {
-                w.write(row("Bank Hours Worked", InputValue.amount("Hours", BigDecimal.valueOf(i % 1300, 2)),
+                w.write(row("Bank Hours Worked", InputValue.amount("Hours", BigDecimal.valueOf(1 + i % 1300, 2)),
                         InputValue.date("Date Worked", LocalDate.of(2026, 1, 1).plusDays(i % 365))), "item-" + i);
             }
         }
