@@ -9,8 +9,11 @@ cd "$dir"
 [ -f esr_mailbox_key ] || ssh-keygen -q -t ed25519 -N '' -C esr-suite -f esr_mailbox_key
 cp esr_mailbox_key.pub authorized_key.pub
 echo "[esr-mailbox]:22 $(cut -d' ' -f1,2 ssh_host_ed25519_key.pub)" > known_hosts
+# a local token issuer key: sign tokens with token_private_key.pem (roles claim: platform / operator)
+[ -f token_private_key.pem ] || openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out token_private_key.pem
+openssl pkey -in token_private_key.pem -pubout -out token_public_key.pem
 [ -f db_password ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > db_password
 # compose mounts secrets as plain bind mounts, so the non-root service user must be able to read them;
 # a real deployment takes them from its orchestrator's secret store instead
-chmod 644 esr_mailbox_key ssh_host_ed25519_key db_password
+chmod 644 esr_mailbox_key ssh_host_ed25519_key db_password token_public_key.pem
 echo "secrets written to $dir"

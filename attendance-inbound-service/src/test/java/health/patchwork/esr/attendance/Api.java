@@ -1,6 +1,7 @@
 package health.patchwork.esr.attendance;
 
 import org.springframework.http.HttpStatusCode;
+import health.patchwork.esr.testsupport.security.TestTokens;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -22,6 +23,7 @@ public final class Api {
 
     public Api(int port) {
         this.client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.platformAndOperator())
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

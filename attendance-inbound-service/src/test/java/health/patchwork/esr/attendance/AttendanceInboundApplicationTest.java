@@ -2,6 +2,7 @@ package health.patchwork.esr.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import health.patchwork.esr.testsupport.security.TestTokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,7 @@ class AttendanceInboundApplicationTest {
     @Test
     void healthIsUpWithDatabaseAndMailboxChecked() {
         String health = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health")
+                .header("Authorization", "Bearer " + TestTokens.operator())
                 .retrieve().body(String.class);
         assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
                 .contains("verified against known_hosts");
@@ -45,5 +47,17 @@ class AttendanceInboundApplicationTest {
         String ui = RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html")
                 .retrieve().body(String.class);
         assertThat(ui).contains("swagger-ui");
+    }
+
+    @Test
+    void theApiNeedsATokenAndOperationsNeedTheOperatorRole() {
+        RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+
+        assertThat(client.get().uri("/api/v1/timesheet-lines/any-line").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(client.method(org.springframework.http.HttpMethod.POST).uri("/api/v1/exports/cut-off")
+                .header("Authorization", "Bearer " + TestTokens.platform())
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import health.patchwork.esr.sandbox.simulator.EsrSimulator;
 import health.patchwork.esr.sandbox.simulator.SyntheticTrust;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
+import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
 /**
@@ -44,7 +45,8 @@ public final class Sandbox {
 
         SharedPostgres.Endpoint database = SharedPostgres.endpoint();
         EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
-        Map<String, String> environment = environment(database, mailbox);
+        Path tokenKey = Files.writeString(home.resolve("token-public-key.pem"), TestTokens.publicKeyPem());
+        Map<String, String> environment = environment(database, mailbox, tokenKey);
 
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         SyntheticTrust trust = new SyntheticTrust(VPD, STAFF, 20261101L, today);
@@ -70,7 +72,8 @@ public final class Sandbox {
         new CountDownLatch(1).await();
     }
 
-    static Map<String, String> environment(SharedPostgres.Endpoint database, EmbeddedSftpServer mailbox) {
+    static Map<String, String> environment(SharedPostgres.Endpoint database, EmbeddedSftpServer mailbox,
+            Path tokenKey) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", database.username());
@@ -82,6 +85,8 @@ public final class Sandbox {
         env.put("ESR_MAILBOX_USERNAME", mailbox.username());
         env.put("ESR_MAILBOX_PRIVATEKEY", mailbox.clientPrivateKey().toString());
         env.put("ESR_MAILBOX_KNOWNHOSTS", mailbox.knownHosts().toString());
+        // the sandbox is its own token issuer: services verify its tokens with this public key
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION", "file:" + tokenKey);
         return env;
     }
 
@@ -122,6 +127,10 @@ public final class Sandbox {
                 .append(' ').append(mailbox.username()).append('@').append(mailbox.host()).append('\n');
         out.append("  mailbox folders on disk      ").append(mailbox.root()).append("/{out,in}\n");
         out.append("  PostgreSQL                   ").append(database.jdbcUrl()).append('\n');
+        out.append("Tokens (valid one hour; send as 'Authorization: Bearer <token>'):\n");
+        out.append("  platform (may call /api)                ").append(TestTokens.platform()).append('\n');
+        out.append("  operator (operations, actuator, /api)   ").append(TestTokens.operator()).append('\n');
+        out.append("OpenAPI: http://127.0.0.1:8081/swagger-ui.html (and 8082, 8083)\n");
         out.append("Press Ctrl-C to stop everything.\n");
         System.out.println(out);
     }

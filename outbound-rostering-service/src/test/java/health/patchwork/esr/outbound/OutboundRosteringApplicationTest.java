@@ -1,6 +1,7 @@
 package health.patchwork.esr.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import health.patchwork.esr.testsupport.security.TestTokens;
 
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class OutboundRosteringApplicationTest extends OutboundTestBase {
     @Test
     void infoNamesTheTrustItsInterfacesAndTheBuild() {
         String info = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/info")
+                .header("Authorization", "Bearer " + TestTokens.operator())
                 .retrieve().body(String.class);
         assertThat(info).contains("\"vpd\":\"123\"").contains("generic-absence-inbound").contains("\"build\"")
                 .contains("\"git\"");
@@ -28,8 +30,21 @@ class OutboundRosteringApplicationTest extends OutboundTestBase {
     @Test
     void healthIsUpWithDatabaseAndMailboxChecked() {
         String health = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health")
+                .header("Authorization", "Bearer " + TestTokens.operator())
                 .retrieve().body(String.class);
         assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
                 .contains("verified against known_hosts");
+    }
+
+    @Test
+    void theApiNeedsATokenAndOperationsNeedTheOperatorRole() {
+        RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+
+        assertThat(client.get().uri("/api/v1/workers").retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(401);
+        assertThat(client.method(org.springframework.http.HttpMethod.POST).uri("/api/v1/files/1/approve")
+                .header("Authorization", "Bearer " + TestTokens.platform())
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
+import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 
@@ -89,7 +90,8 @@ public abstract class AbsenceServiceTest {
     }
 
     private RestClient client() {
-        return RestClient.create("http://127.0.0.1:" + port);
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.platformAndOperator()).build();
     }
 
     private static Response call(RestClient.RequestHeadersSpec<?> request) {

@@ -1,6 +1,7 @@
 package health.patchwork.esr.outbound.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import health.patchwork.esr.testsupport.security.TestTokens;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ class ApiTest extends OutboundTestBase {
     @BeforeEach
     void client() {
         http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.platformAndOperator())
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

@@ -1,0 +1,17 @@
+package health.patchwork.esr.outbound.api;
+
+import health.patchwork.esr.support.security.OperatorEndpoints;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Decisions about files ESR sent (approve, reject, reprocess, ask for a full refresh) are the operators' alone. */
+@Configuration(proxyBeanMethods = false)
+class OperatorOnlyEndpoints {
+
+    @Bean
+    OperatorEndpoints operatorEndpoints() {
+        return OperatorEndpoints.post("/api/v1/files/*/approve", "/api/v1/files/*/reject",
+                "/api/v1/files/*/reprocess", "/api/v1/refresh-requests");
+    }
+}
