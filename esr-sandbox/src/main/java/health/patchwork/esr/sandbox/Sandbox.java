@@ -1,137 +1,63 @@
 package health.patchwork.esr.sandbox;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import health.patchwork.esr.sandbox.simulator.EsrSimulator;
-import health.patchwork.esr.sandbox.simulator.SyntheticTrust;
-import health.patchwork.esr.testsupport.postgres.SharedPostgres;
+import health.patchwork.esr.sandbox.demo.DemoDriver;
 import health.patchwork.esr.testsupport.security.TestTokens;
-import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
 /**
- * The whole suite on one machine with only a JDK: a real PostgreSQL (embedded binaries), a real SFTP server as the
- * Trust's ESR mailbox, and the three services as child processes on ports 8081-8083, configured exactly as a
- * deployment configures them (environment variables). Stops everything on Ctrl-C.
+ * The README's run command: the whole suite on one machine with only a JDK, against a simulated ESR. Options are
+ * system properties: {@code esr.sandbox.vpd} (123), {@code esr.sandbox.staff} (2000), {@code esr.sandbox.day-length}
+ * (PT1M: one ESR change file a minute), {@code esr.sandbox.port} (8081); argument {@code --demo} posts a week of
+ * timesheets and absences once everything is up. Ctrl-C stops everything.
  */
 public final class Sandbox {
-
-    static final String VPD = System.getProperty("esr.sandbox.vpd", "123");
-    static final int STAFF = Integer.getInteger("esr.sandbox.staff", 2000);
-    /** One simulated ESR day (one change file) per this much real time. */
-    static final Duration DAY_LENGTH = Duration.parse(System.getProperty("esr.sandbox.day-length", "PT1M"));
 
     private Sandbox() {
     }
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(System.getProperty("esr.sandbox.repository", ".")).toAbsolutePath().normalize();
-        Path home = Files.createDirectories(repository.resolve(".sandbox"));
-        Path logs = Files.createDirectories(home.resolve("logs"));
-
-        SharedPostgres.Endpoint database = SharedPostgres.endpoint();
-        EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
-        Path tokenKey = Files.writeString(home.resolve("token-public-key.pem"), TestTokens.publicKeyPem());
-        Map<String, String> environment = environment(database, mailbox, tokenKey);
-
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
-        SyntheticTrust trust = new SyntheticTrust(VPD, STAFF, 20261101L, today);
-        EsrSimulator esr = new EsrSimulator(mailbox.root(), VPD, "RST", trust, today,
+        SandboxRuntime.Options options = new SandboxRuntime.Options(repository, repository.resolve(".sandbox"),
+                System.getProperty("esr.sandbox.vpd", "123"), Integer.getInteger("esr.sandbox.staff", 2000),
+                Duration.parse(System.getProperty("esr.sandbox.day-length", "PT1M")),
+                Integer.getInteger("esr.sandbox.port", 8081), LocalDate.now(ZoneId.of("Europe/London")),
                 event -> System.out.println("[esr] " + event));
-        esr.start(DAY_LENGTH);
-
-        List<ServiceProcess> services = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            esr.close();
-            services.forEach(ServiceProcess::close);
-            mailbox.close();
-        }, "sandbox-stop"));
-
-        services.add(ServiceProcess.start(repository, "outbound-rostering-service", 8081, environment, logs));
-        services.add(ServiceProcess.start(repository, "attendance-inbound-service", 8082, environment, logs));
-        services.add(ServiceProcess.start(repository, "absence-inbound-service", 8083, environment, logs));
-
-        for (ServiceProcess service : services) {
-            awaitHealthy(service, Duration.ofMinutes(3));
+        SandboxRuntime runtime = SandboxRuntime.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "sandbox-stop"));
+        System.out.println(welcome(runtime));
+        if (List.of(args).contains("--demo")) {
+            new DemoDriver(runtime, line -> System.out.println("[demo] " + line)).run();
         }
-        printWelcome(services, mailbox, database);
         new CountDownLatch(1).await();
     }
 
-    static Map<String, String> environment(SharedPostgres.Endpoint database, EmbeddedSftpServer mailbox,
-            Path tokenKey) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-        env.put("SPRING_DATASOURCE_USERNAME", database.username());
-        env.put("SPRING_DATASOURCE_PASSWORD", database.password());
-        env.put("ESR_TRUST_VPD", VPD);
-        env.put("ESR_TRUST_NAME", "Sandbox NHS Trust");
-        env.put("ESR_MAILBOX_HOST", mailbox.host());
-        env.put("ESR_MAILBOX_PORT", String.valueOf(mailbox.port()));
-        env.put("ESR_MAILBOX_USERNAME", mailbox.username());
-        env.put("ESR_MAILBOX_PRIVATEKEY", mailbox.clientPrivateKey().toString());
-        env.put("ESR_MAILBOX_KNOWNHOSTS", mailbox.knownHosts().toString());
-        // the sandbox is its own token issuer: services verify its tokens with this public key
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION", "file:" + tokenKey);
-        return env;
-    }
-
-    private static void awaitHealthy(ServiceProcess service, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create("http://127.0.0.1:" + service.port() + "/actuator/health");
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException(service.name() + " stopped during start-up; see " + service.log());
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException(service.name() + " not healthy after " + timeout + "; see " + service.log());
-    }
-
-    private static void printWelcome(List<ServiceProcess> services, EmbeddedSftpServer mailbox,
-            SharedPostgres.Endpoint database) {
+    static String welcome(SandboxRuntime runtime) {
+        SandboxRuntime.Options options = runtime.options();
         StringBuilder out = new StringBuilder();
-        out.append("\nESR sandbox is up for Trust VPD ").append(VPD).append(": ").append(STAFF)
-                .append(" synthetic staff, one ESR day every ").append(DAY_LENGTH).append('\n');
-        for (ServiceProcess service : services) {
-            String base = "http://127.0.0.1:" + service.port();
-            out.append(String.format("  %-28s %s/actuator/health   (log: %s)%n", service.name(), base,
-                    service.log()));
+        out.append("\nESR sandbox is up for Trust VPD ").append(options.vpd()).append(": ").append(options.staff())
+                .append(" synthetic staff, one ESR day every ").append(options.dayLength()).append('\n');
+        for (SandboxService service : SandboxService.values()) {
+            String base = runtime.baseUrl(service);
+            out.append(String.format("  %-27s %s/swagger-ui.html   %s/actuator/health%n", service.module(), base,
+                    base));
+            out.append(String.format("  %-27s log: %s%n", "", runtime.process(service).log()));
         }
-        out.append("  ESR mailbox (SFTP)           sftp -P ").append(mailbox.port()).append(" -i ")
+        var mailbox = runtime.mailbox();
+        out.append("  ESR mailbox (SFTP)          sftp -P ").append(mailbox.port()).append(" -i ")
                 .append(mailbox.clientPrivateKey()).append(" -o UserKnownHostsFile=").append(mailbox.knownHosts())
                 .append(' ').append(mailbox.username()).append('@').append(mailbox.host()).append('\n');
-        out.append("  mailbox folders on disk      ").append(mailbox.root()).append("/{out,in}\n");
-        out.append("  PostgreSQL                   ").append(database.jdbcUrl()).append('\n');
+        out.append("  mailbox folders on disk     ").append(mailbox.root()).append("/{out,in}\n");
+        out.append("  PostgreSQL                  ").append(runtime.database().jdbcUrl()).append('\n');
         out.append("Tokens (valid one hour; send as 'Authorization: Bearer <token>'):\n");
         out.append("  platform (may call /api)                ").append(TestTokens.platform()).append('\n');
         out.append("  operator (operations, actuator, /api)   ").append(TestTokens.operator()).append('\n');
-        out.append("OpenAPI: http://127.0.0.1:8081/swagger-ui.html (and 8082, 8083)\n");
         out.append("Press Ctrl-C to stop everything.\n");
-        System.out.println(out);
+        return out.toString();
     }
 }

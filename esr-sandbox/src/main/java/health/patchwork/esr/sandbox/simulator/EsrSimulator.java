@@ -12,7 +12,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,7 @@ public final class EsrSimulator implements AutoCloseable {
     private final InboundInspector inspector;
     private final Consumer<String> events;
     private final Set<String> answeredRequests = new HashSet<>();
+    private final Map<String, ValidationReport> reports = new ConcurrentHashMap<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "esr-simulator");
         thread.setDaemon(true);
@@ -119,9 +123,12 @@ public final class EsrSimulator implements AutoCloseable {
 
     private List<ValidationReport> inspectInboundFiles() {
         answerRefreshRequests();
-        List<ValidationReport> reports = inspector.inspectNewFiles(now());
-        reports.forEach(r -> events.accept("ESR validated " + r.fileName() + ": " + r.outcome()));
-        return reports;
+        List<ValidationReport> found = inspector.inspectNewFiles(now());
+        for (ValidationReport report : found) {
+            reports.put(report.fileName(), report);
+            events.accept("ESR validated " + report.fileName() + ": " + report.outcome());
+        }
+        return found;
     }
 
     private void answerRefreshRequests() {
@@ -163,6 +170,11 @@ public final class EsrSimulator implements AutoCloseable {
 
     private static LocalDateTime now() {
         return LocalDateTime.now(UK).withNano(0);
+    }
+
+    /** ESR's validation of a TA or AB file we delivered, once it has looked at it. */
+    public Optional<ValidationReport> report(String fileName) {
+        return Optional.ofNullable(reports.get(fileName));
     }
 
     public LocalDate day() {
