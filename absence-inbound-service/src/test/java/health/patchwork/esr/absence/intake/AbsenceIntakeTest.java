@@ -111,6 +111,20 @@ class AbsenceIntakeTest extends AbsenceServiceTest {
     }
 
     @Test
+    void aRetryMatchingTheCurrentStateAfterAnUpdateIsANoOp() {
+        post("/api/v1/absences", batch(OPEN_SICKNESS));
+        post("/api/v1/absences/A000132/end", "{\"endDate\": \"2026-11-06\"}");
+
+        Response original = post("/api/v1/absences", batch(OPEN_SICKNESS));
+        Response current = post("/api/v1/absences", batch(OPEN_SICKNESS.replace("\"openEnded\": true",
+                "\"endDate\": \"2026-11-06\"")));
+
+        assertThat(original.<String>json("$.results[0].outcome")).isEqualTo("UNCHANGED");
+        assertThat(current.<String>json("$.results[0].outcome")).isEqualTo("UNCHANGED");
+        assertThat(jdbc.queryForObject("select open_ended from absence.absence", Boolean.class)).isFalse();
+    }
+
+    @Test
     void malformedRequestsAreProblemDetailsNamingTheField() {
         Response unknown = post("/api/v1/absences", "{\"absences\": [{\"absenceId\": \"A1\", \"nhsNumber\": \"x\"}]}");
         Response empty = post("/api/v1/absences", batch());
