@@ -39,8 +39,12 @@ public class AbsenceExport {
     private final FinalisedPeriods finalised;
     private final Clock clock;
 
-    AbsenceExport(FileExporter exporter, PayrollPeriods periods, FinalisedPeriods finalised, Clock clock) {
+    private final AbsenceFileContent content;
+
+    AbsenceExport(FileExporter exporter, AbsenceFileContent content, PayrollPeriods periods,
+            FinalisedPeriods finalised, Clock clock) {
         this.exporter = exporter;
+        this.content = content;
         this.periods = periods;
         this.finalised = finalised;
         this.clock = clock;
@@ -60,7 +64,10 @@ public class AbsenceExport {
     }
 
     private Optional<ExportedFile> export(int periodKey) {
-        Optional<ExportedFile> file = exporter.export(ledger -> Optional.of(target(ledger, periodKey)));
+        Optional<ExportedFile> file = exporter.export(ledger -> {
+            content.precheck(periodKey);
+            return Optional.of(target(ledger, periodKey));
+        });
         file.ifPresentOrElse(f -> log.info("Period {}: sent {} with {} rows", periods.id(periodKey), f.fileName(),
                 f.rowCount()), () -> log.info("Period {}: nothing to send", periods.id(periodKey)));
         return file;

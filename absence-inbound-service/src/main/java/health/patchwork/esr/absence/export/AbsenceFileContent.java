@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
+import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.write.AbsenceFileWriter;
+import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.export.ExportContent;
 import health.patchwork.esr.support.export.ExportTarget;
@@ -37,46 +40,68 @@ class AbsenceFileContent implements ExportContent {
     private final ExportRows rows;
     private final InboundWriterOptions options = InboundWriterOptions.defaults();
 
-    AbsenceFileContent(JdbcClient jdbc, ExportRows rows) {
+    private final PublishedAssignments assignments;
+    private final boolean checkAssignments;
+
+    AbsenceFileContent(JdbcClient jdbc, ExportRows rows, PublishedAssignments assignments, AbsenceSettings settings) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.assignments = assignments;
+        this.checkAssignments = settings.checkAssignments();
     }
 
-    private record Candidate(String absenceId, String reference, int revision, boolean cancelled, Integer sentRevision) {
+    private record Candidate(String absenceId, String reference, int revision, boolean cancelled) {
+    }
+
+    /**
+     * Before a file is generated, in transactions of its own (so that the marks survive a file with no rows): marks
+     * each due absence that cannot be sent now with the reason (field and problem, never the value), and clears the
+     * mark of those that can. Marked absences need attention and stay out of files until they pass.
+     */
+    void precheck(int periodKey) {
+        for (Candidate candidate : candidates(periodKey, false)) {
+            Optional<String> problem = firstProblem(plan(candidate));
+            jdbc.sql("update absence set rejection = ? where absence_id = ? and revision = ?")
+                    .params(problem.orElse(null), candidate.absenceId(), candidate.revision()).update();
+            problem.ifPresent(p -> log.warn("Absence {} left out of the AB file: {}", candidate.reference(), p));
+        }
     }
 
     @Override
     public int assign(long fileId, ExportTarget target) {
         int periodKey = target.period().taxYear() * 100 + target.period().period();
-        List<Candidate> candidates = jdbc.sql("""
-                select absence_id, reference, revision, cancelled, sent_revision from absence
-                where sent_revision is distinct from revision
-                  and (sent_revision is not null or (not cancelled and period_key <= ?))
-                order by (sent_revision is not null), reference
-                for update""")
-                .param(periodKey)
-                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
-                        (Integer) rs.getObject(5)))
-                .list();
         int rowNumber = 0;
-        for (Candidate candidate : candidates) {
-            Optional<AbsenceDetails> desired = candidate.cancelled() ? Optional.empty() : details(candidate.absenceId());
-            List<ExportRows.Row> planned = ExportPlanner.plan(candidate.absenceId(), candidate.reference(),
-                    candidate.revision(), desired, rows.latest(candidate.absenceId()));
-            Optional<String> problem = firstProblem(planned);
-            if (problem.isPresent()) {
-                jdbc.sql("update absence set rejection = ? where absence_id = ?")
-                        .params(problem.get(), candidate.absenceId()).update();
-                log.warn("Absence {} left out of the AB file: {}", candidate.reference(), problem.get());
-                continue;
-            }
-            for (ExportRows.Row row : planned) {
+        for (Candidate candidate : candidates(periodKey, true)) {
+            for (ExportRows.Row row : plan(candidate)) {
                 rows.insert(fileId, ++rowNumber, row);
             }
-            jdbc.sql("update absence set sent_revision = revision, rejection = null where absence_id = ?")
+            jdbc.sql("update absence set sent_revision = revision where absence_id = ?")
                     .param(candidate.absenceId()).update();
         }
         return rowNumber;
+    }
+
+    /**
+     * Absences with something to send: changed since their last row, and either sent before (a change goes in the
+     * next file) or new and starting in the period or earlier. For a file: only those that passed the precheck,
+     * locked until the file is recorded.
+     */
+    private List<Candidate> candidates(int periodKey, boolean forFile) {
+        return jdbc.sql("""
+                select absence_id, reference, revision, cancelled from absence
+                where sent_revision is distinct from revision
+                  and (sent_revision is not null or (not cancelled and period_key <= ?))
+                """ + (forFile ? " and rejection is null order by (sent_revision is not null), reference for update"
+                        : " order by reference"))
+                .param(periodKey)
+                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+                .list();
+    }
+
+    private List<ExportRows.Row> plan(Candidate candidate) {
+        Optional<AbsenceDetails> desired = candidate.cancelled() ? Optional.empty() : details(candidate.absenceId());
+        return ExportPlanner.plan(candidate.absenceId(), candidate.reference(), candidate.revision(), desired,
+                rows.latest(candidate.absenceId()));
     }
 
     private Optional<AbsenceDetails> details(String absenceId) {
@@ -97,6 +122,10 @@ class AbsenceFileContent implements ExportContent {
     private Optional<String> firstProblem(List<ExportRows.Row> planned) {
         List<String> problems = new ArrayList<>();
         for (ExportRows.Row row : planned) {
+            if (checkAssignments && row.operation() != AbsenceOperation.DEL
+                    && !assignments.isCurrent(row.details().assignmentNumber(), row.details().startDate())) {
+                problems.add(row.operation() + " Assignment Number: no longer published by ESR for the start date");
+            }
             AbsenceRowCheck.check(row.details().toRow(LocalDate.of(2000, 1, 1), row.operation(), row.reference()),
                     options).ifPresent(p -> problems.add(row.operation() + " " + p.layoutField() + ": " + p.reason()));
         }

@@ -1,4 +1,4 @@
-package health.patchwork.esr.absence.intake;
+package health.patchwork.esr.absence.workforce;
 
 import java.time.LocalDate;
 
@@ -7,16 +7,16 @@ import org.springframework.stereotype.Component;
 
 /** The outbound service's published assignments (read-only contract view {@code workforce.published_assignment}). */
 @Component
-class PublishedAssignments {
+public class PublishedAssignments {
 
     private final JdbcClient jdbc;
 
-    PublishedAssignments(JdbcClient jdbc) {
+    public PublishedAssignments(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Whether ESR has published the assignment with a slice covering {@code date}. */
-    boolean isCurrent(String assignmentNumber, LocalDate date) {
+    public boolean isCurrent(String assignmentNumber, LocalDate date) {
         return jdbc.sql("""
                 select exists (select 1 from workforce.published_assignment
                                where assignment_number = ? and effective_start <= ?
