@@ -34,4 +34,16 @@ class AttendanceInboundApplicationTest {
         assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
                 .contains("verified against known_hosts");
     }
+
+    @Test
+    void publishesItsOpenApiDescription() {
+        String docs = RestClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs")
+                .retrieve().body(String.class);
+        assertThat(docs).contains("\"openapi\":\"3.1").contains("/api/v1/timesheet-lines")
+                .contains("/api/v1/timesheet-lines/{lineId}/corrections").contains("/api/v1/exports")
+                .contains("/api/v1/periods/{taxYear}/{period}/summary").contains("/api/v1/files/{fileName}");
+        String ui = RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html")
+                .retrieve().body(String.class);
+        assertThat(ui).contains("swagger-ui");
+    }
 }
