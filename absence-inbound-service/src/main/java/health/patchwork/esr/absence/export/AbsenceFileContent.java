@@ -123,8 +123,9 @@ class AbsenceFileContent implements ExportContent {
         List<String> problems = new ArrayList<>();
         for (ExportRows.Row row : planned) {
             if (checkAssignments && row.operation() != AbsenceOperation.DEL
-                    && !assignments.isCurrent(row.details().assignmentNumber(), row.details().startDate())) {
-                problems.add(row.operation() + " Assignment Number: no longer published by ESR for the start date");
+                    && assignments.standing(row.details().assignmentNumber(), row.details().startDate())
+                            != PublishedAssignments.Standing.ACTIVE) {
+                problems.add(row.operation() + " Assignment Number: not active in ESR on the start date");
             }
             AbsenceRowCheck.check(row.details().toRow(LocalDate.of(2000, 1, 1), row.operation(), row.reference()),
                     options).ifPresent(p -> problems.add(row.operation() + " " + p.layoutField() + ": " + p.reason()));

@@ -85,14 +85,20 @@ class AbsenceIntakeTest extends AbsenceServiceTest {
     }
 
     @Test
-    void anAssignmentESRHasNotPublishedForTheStartDateIsRefused() {
+    void assignmentsMustBePublishedByESRAndActiveOnTheStartDate() {
         jdbc.update("update workforce.published_assignment set effective_end = date '2026-10-31'"
                 + " where assignment_number = '20000003'");
+        jdbc.update("update workforce.published_assignment set assignment_status = 'TERM_ASSIGN'"
+                + " where assignment_number = '20000001'");
 
-        Response response = post("/api/v1/absences", batch(OPEN_SICKNESS));
+        Response response = post("/api/v1/absences", batch(OPEN_SICKNESS, ANNUAL_LEAVE,
+                ANNUAL_LEAVE.replace("A000131", "A000150").replace("\"20000001\"", "\"20000099\"")));
 
-        assertThat(response.<List<String>>json("$.results[0].errors[*].field"))
-                .containsExactly("absences[0].assignmentNumber");
+        assertThat(response.<List<String>>json("$.results[*].errors[0].field")).containsExactly(
+                "absences[0].assignmentNumber", "absences[1].assignmentNumber", "absences[2].assignmentNumber");
+        assertThat(response.<List<String>>json("$.results[*].errors[0].reason")).containsExactly(
+                "is not active in ESR on the start date", "is not active in ESR on the start date",
+                "is not an assignment ESR has published");
     }
 
     @Test
