@@ -79,6 +79,8 @@ class ReconciliationTest extends AbsenceServiceTest {
         assertThat(attention.<String>json("$.absences[0].attentionReason")).contains("45 days");
         assertThat(status("A000131")).isEqualTo("NEEDS_ATTENTION");
         assertThat(meters.get("esr.absence.needs.attention").gauge().value()).isEqualTo(1.0);
+        assertThat(get("/actuator/metrics/esr.absence.needs.attention").<Double>json("$.measurements[0].value"))
+                .isEqualTo(1.0);
     }
 
     @Test
