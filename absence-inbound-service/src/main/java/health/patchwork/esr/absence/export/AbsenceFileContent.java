@@ -11,6 +11,7 @@ import java.util.Optional;
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
+import health.patchwork.esr.absence.mapping.DetailsColumns;
 import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.write.AbsenceFileWriter;
@@ -50,7 +51,9 @@ class AbsenceFileContent implements ExportContent {
         this.checkAssignments = settings.checkAssignments();
     }
 
-    private record Candidate(String absenceId, String reference, int revision, boolean cancelled) {
+    /** An absence with something to send: as it is now (empty when cancelled), and its last row (if any). */
+    private record Candidate(String absenceId, String reference, int revision, Optional<AbsenceDetails> desired,
+            Optional<ExportRows.Row> sent) {
     }
 
     /**
@@ -82,41 +85,39 @@ class AbsenceFileContent implements ExportContent {
     }
 
     /**
-     * Absences with something to send: changed since their last row, and either sent before (a change goes in the
-     * next file) or new and starting in the period or earlier. For a file: only those that passed the precheck,
-     * locked until the file is recorded.
+     * Absences with something to send, each with its last row, in one query: changed since their last row, and either
+     * sent before (a change goes in the next file) or new and starting in the period or earlier. For a file: only
+     * those that passed the precheck, locked until the file is recorded.
      */
     private List<Candidate> candidates(int periodKey, boolean forFile) {
-        return jdbc.sql("""
-                select absence_id, reference, revision, cancelled from absence
-                where sent_revision is distinct from revision
-                  and (sent_revision is not null or (not cancelled and period_key <= ?))
-                """ + (forFile ? " and rejection is null order by (sent_revision is not null), reference for update"
-                        : " order by reference"))
+        return jdbc.sql("select a.absence_id, a.reference, a.revision, a.cancelled, "
+                + DetailsColumns.select("a", "") + ", r.revision as r_revision, r.operation as r_operation, "
+                + DetailsColumns.select("r", "r_") + """
+                 from absence a
+                left join lateral (select * from export_row x where x.absence_id = a.absence_id
+                                   order by x.file_id desc, x.row_number desc limit 1) r on true
+                where a.sent_revision is distinct from a.revision
+                  and (a.sent_revision is not null or (not a.cancelled and a.period_key <= ?))
+                """ + (forFile ? " and a.rejection is null order by (a.sent_revision is not null), a.reference"
+                        + " for update of a" : " order by a.reference"))
                 .param(periodKey)
-                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+                .query((rs, n) -> {
+                    String id = rs.getString("absence_id");
+                    String reference = rs.getString("reference");
+                    Optional<AbsenceDetails> desired = rs.getBoolean("cancelled") ? Optional.empty()
+                            : Optional.of(DetailsColumns.read(rs, ""));
+                    String operation = rs.getString("r_operation");
+                    Optional<ExportRows.Row> sent = operation == null ? Optional.empty()
+                            : Optional.of(new ExportRows.Row(id, reference, rs.getInt("r_revision"),
+                                    AbsenceOperation.valueOf(operation), DetailsColumns.read(rs, "r_")));
+                    return new Candidate(id, reference, rs.getInt("revision"), desired, sent);
+                })
                 .list();
     }
 
-    private List<ExportRows.Row> plan(Candidate candidate) {
-        Optional<AbsenceDetails> desired = candidate.cancelled() ? Optional.empty() : details(candidate.absenceId());
-        return ExportPlanner.plan(candidate.absenceId(), candidate.reference(), candidate.revision(), desired,
-                rows.latest(candidate.absenceId()));
-    }
-
-    private Optional<AbsenceDetails> details(String absenceId) {
-        return jdbc.sql("""
-                select assignment_number, absence_type, absence_reason, units, sickness, start_date, start_time,
-                       end_date, end_time, coalesce(duration_days, duration_hours), open_ended, return_to_work_date,
-                       notification_date
-                from absence where absence_id = ?""")
-                .param(absenceId)
-                .query((rs, n) -> new AbsenceDetails(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, java.time.LocalTime.class), rs.getObject(8, LocalDate.class),
-                        rs.getObject(9, java.time.LocalTime.class), rs.getBigDecimal(10), rs.getBoolean(11),
-                        rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class)))
-                .optional();
+    private static List<ExportRows.Row> plan(Candidate candidate) {
+        return ExportPlanner.plan(candidate.absenceId(), candidate.reference(), candidate.revision(),
+                candidate.desired(), candidate.sent());
     }
 
     private Optional<String> firstProblem(List<ExportRows.Row> planned) {
