@@ -132,12 +132,16 @@ public class FileExporter {
                     target.run(), target.period(), sequence);
             Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             long id = ledger.insertGenerated(name, generatedAt);
+            long started = System.nanoTime();
             int rows = content.assign(id, target);
             if (rows == 0) {
                 status.setRollbackOnly();
                 return null;
             }
+            long tagged = System.nanoTime();
             Written written = writeLocal(id, name, generatedAt);
+            log.info("{}: {} rows tagged in {} ms, written in {} ms", name.format(), rows, (tagged - started) / 1_000_000,
+                    (System.nanoTime() - tagged) / 1_000_000);
             ledger.recordContent(id, rows, written.sha256(), written.size());
             checkpoints.beforeCommit(id);
             return ledger.byId(id).orElseThrow();
