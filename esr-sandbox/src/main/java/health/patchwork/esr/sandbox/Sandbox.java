@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import health.patchwork.esr.sandbox.simulator.EsrSimulator;
+import health.patchwork.esr.sandbox.simulator.SyntheticTrust;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
@@ -26,6 +30,9 @@ import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 public final class Sandbox {
 
     static final String VPD = System.getProperty("esr.sandbox.vpd", "123");
+    static final int STAFF = Integer.getInteger("esr.sandbox.staff", 2000);
+    /** One simulated ESR day (one change file) per this much real time. */
+    static final Duration DAY_LENGTH = Duration.parse(System.getProperty("esr.sandbox.day-length", "PT1M"));
 
     private Sandbox() {
     }
@@ -39,8 +46,15 @@ public final class Sandbox {
         EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
         Map<String, String> environment = environment(database, mailbox);
 
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        SyntheticTrust trust = new SyntheticTrust(VPD, STAFF, 20261101L, today);
+        EsrSimulator esr = new EsrSimulator(mailbox.root(), VPD, "RST", trust, today,
+                event -> System.out.println("[esr] " + event));
+        esr.start(DAY_LENGTH);
+
         List<ServiceProcess> services = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            esr.close();
             services.forEach(ServiceProcess::close);
             mailbox.close();
         }, "sandbox-stop"));
@@ -96,7 +110,8 @@ public final class Sandbox {
     private static void printWelcome(List<ServiceProcess> services, EmbeddedSftpServer mailbox,
             SharedPostgres.Endpoint database) {
         StringBuilder out = new StringBuilder();
-        out.append("\nESR sandbox is up for Trust VPD ").append(VPD).append('\n');
+        out.append("\nESR sandbox is up for Trust VPD ").append(VPD).append(": ").append(STAFF)
+                .append(" synthetic staff, one ESR day every ").append(DAY_LENGTH).append('\n');
         for (ServiceProcess service : services) {
             String base = "http://127.0.0.1:" + service.port();
             out.append(String.format("  %-28s %s/actuator/health   (log: %s)%n", service.name(), base,

@@ -2,26 +2,11 @@ package health.patchwork.esr.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
-import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "esr.trust.vpd=123")
-@Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
-class OutboundRosteringApplicationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class OutboundRosteringApplicationTest extends OutboundTestBase {
 
     @Test
     void migratesItsOwnSchemaWithItsOwnHistoryTable() {
@@ -30,6 +15,14 @@ class OutboundRosteringApplicationTest {
         assertThat(applied).isPositive();
         assertThat(jdbc.queryForObject("select to_regclass('workforce.file_ledger') is not null", Boolean.class))
                 .isTrue();
+    }
+
+    @Test
+    void infoNamesTheTrustItsInterfacesAndTheBuild() {
+        String info = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/info")
+                .retrieve().body(String.class);
+        assertThat(info).contains("\"vpd\":\"123\"").contains("generic-absence-inbound").contains("\"build\"")
+                .contains("\"git\"");
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class RecordLayout {
     private final List<FieldDef> fields;
     private final Map<String, Integer> indexByName;
     private final int ownIdIndex;
+    private final FieldType[] types;
+    private final boolean[] mandatory;
 
     public RecordLayout(String entityCode, String entityName, ConsumerClass consumer, boolean suffixed,
                         int aFieldCount, int dFieldCount, boolean dateTracked, List<String> keyFieldNames,
@@ -65,6 +67,12 @@ public final class RecordLayout {
             throw invalid("own ID field '" + ownIdField + "' is not a field");
         }
         this.ownIdIndex = ownIdField == null ? -1 : indexByName.get(ownIdField);
+        this.types = new FieldType[this.fields.size()];
+        this.mandatory = new boolean[this.fields.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = this.fields.get(i).type();
+            mandatory[i] = this.fields.get(i).mandatory();
+        }
     }
 
     private EsrFormatException invalid(String why) {
@@ -128,6 +136,15 @@ public final class RecordLayout {
 
     public List<FieldDef> fields() {
         return fields;
+    }
+
+    /** Type of the field at a position (array lookup, for per-row loops). */
+    public FieldType type(int index) {
+        return types[index];
+    }
+
+    public boolean isMandatory(int index) {
+        return mandatory[index];
     }
 
     public FieldDef field(int index) {

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -39,6 +40,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
     private final OutboundRowChecker checker;
     private final InterfaceLayout layout;
     private final OutboundHeader header;
+    private final Consumer<RowProblem> problemSink = this::onProblem;
 
     private boolean pendingFirstLine;
     private long trailerLine;
@@ -46,6 +48,8 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
     private boolean trailerWellFormed;
     private boolean finished;
     private long warningCount;
+    private final String[] typeByCode = new String[26 * 26 * 26];
+    private final RecordLayout[] layoutByCode = new RecordLayout[26 * 26 * 26];
     private String lastRecordType = "";
     private RecordLayout lastLayout;
 
@@ -55,7 +59,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
         this.checker = new OutboundRowChecker(options.fieldCountPolicy());
         this.source = new DelimitedLineSource(in, '~', options.maxLineLength());
         try {
-            boolean any = located(source::next);
+            boolean any = nextLine();
             if (any && OutboundHeader.isHeaderLine(source)) {
                 header = OutboundHeader.from(source);
                 if (options.validate()) {
@@ -116,8 +120,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
             boolean ok = ValueSyntax.isTimestamp(b, source.start(i), source.end(i))
                     || (i == 4 && ValueSyntax.isZeroTimestamp(b, source.start(i), source.end(i)));
             if (!ok) {
-                String name = InterfaceLayout.outboundRostering("01").byEntityCode("HDR").orElseThrow()
-                        .field(i).name();
+                String name = OutboundHeader.FIELD_NAMES.get(i);
                 throw error(ErrorReason.INVALID_VALUE,
                         "field '" + name + "' is not a valid timestamp (expected YYYYMMDD HHMMSS)", name, "HDR");
             }
@@ -155,7 +158,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
         for (;;) {
             if (pendingFirstLine) {
                 pendingFirstLine = false;
-            } else if (!located(source::next)) {
+            } else if (!nextLine()) {
                 finish();
                 return null;
             }
@@ -180,22 +183,52 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
             RecordLayout recordLayout = lastLayout;
             Operation op = OutboundRecord.operationOf(type, recordLayout);
             if (recordLayout != null && options.validate()) {
-                checker.check(source, recordLayout, op, this::onProblem);
+                checker.check(source, recordLayout, op, problemSink);
             }
-            return new OutboundRecord(fileName, source.lineNumber(), type, recordLayout, op, source.copyLine(),
-                    source.copyBoundsRelativeToLine());
+            return new OutboundRecord(fileName, source.lineNumber(), type, recordLayout, op, source.buffer(),
+                    source.copyBounds());
         }
     }
 
-    /** Field 0, reusing the previous String (and its layout) when the type repeats, as it usually does. */
+    /**
+     * Field 0 and its layout, without allocating for the usual three-letter types: those are cached by code.
+     */
     private String recordType() {
         if (source.fieldEquals(0, lastRecordType)) {
+            return lastRecordType;
+        }
+        int code = threeLetterCode();
+        if (code >= 0 && typeByCode[code] != null) {
+            lastRecordType = typeByCode[code];
+            lastLayout = layoutByCode[code];
             return lastRecordType;
         }
         String type = source.field(0);
         lastRecordType = type == null ? "" : type;
         lastLayout = layout.lookupRecordType(lastRecordType);
+        if (code >= 0) {
+            typeByCode[code] = lastRecordType;
+            layoutByCode[code] = lastLayout;
+        }
         return lastRecordType;
+    }
+
+    /** Index of a field 0 of exactly three letters A–Z, else -1. */
+    private int threeLetterCode() {
+        int s = source.start(0);
+        if (source.fieldCount() == 0 || source.end(0) - s != 3) {
+            return -1;
+        }
+        byte[] b = source.buffer();
+        int code = 0;
+        for (int i = s; i < s + 3; i++) {
+            int c = b[i] - 'A';
+            if (c < 0 || c >= 26) {
+                return -1;
+            }
+            code = code * 26 + c;
+        }
+        return code;
     }
 
     private void onProblem(RowProblem p) {
@@ -228,9 +261,10 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
         }
     }
 
-    private <T> T located(java.util.function.Supplier<T> action) {
+    /** Advances the line source, naming this file in its errors (an over-long line). */
+    private boolean nextLine() {
         try {
-            return action.get();
+            return source.next();
         } catch (EsrFormatException e) {
             throw e.fileName() == null ? e.at(fileName, 0, null) : e;
         }

@@ -16,6 +16,9 @@ import java.time.LocalTime;
  * One data row of an outbound file with typed access by field name. Values are trimmed and an empty value
  * is null. Holds the row's bytes and decodes a field only when asked, which keeps reading fast.
  *
+ * <p>Keeps a reference to the reader's read buffer (up to 64 KB) rather than a copy of its line: hold
+ * {@link #rawFields()} rather than the record when keeping rows for long.
+ *
  * <p>A short delete row ({@code COD~8001}) answers the entity's own ID field (e.g. "Costing Allocation ID")
  * and null for every other field.
  */

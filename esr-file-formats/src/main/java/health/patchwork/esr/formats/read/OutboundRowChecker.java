@@ -72,20 +72,25 @@ public final class OutboundRowChecker {
         int present = line.fieldCount();
         int ownId = layout.ownIdIndex();
         for (int i = 1; i < count; i++) {
-            FieldDef f = layout.field(i);
             if (i >= present || line.isEmpty(i)) {
-                boolean required = op == Operation.DELETE ? i == ownId : f.mandatory();
+                boolean required = op == Operation.DELETE ? i == ownId : layout.isMandatory(i);
                 if (required) {
+                    FieldDef f = layout.field(i);
                     sink.accept(new RowProblem(RowProblem.Kind.MISSING_VALUE, false, f.name(), "non-empty", null,
                             (f.key() ? "key field '" : "field '") + f.name() + "' is empty"));
                     ok = false;
                 }
                 continue;
             }
-            String expected = syntaxError(f.type(), b, line.start(i), line.end(i));
+            FieldType type = layout.type(i);
+            if (type == FieldType.X || type == FieldType.ID || type == FieldType.F) {
+                continue;
+            }
+            String expected = syntaxError(type, b, line.start(i), line.end(i));
             if (expected != null) {
+                FieldDef f = layout.field(i);
                 sink.accept(new RowProblem(RowProblem.Kind.INVALID_VALUE, false, f.name(), expected, null,
-                        "field '" + f.name() + "' is not a valid " + describe(f.type()) + " (expected " + expected
+                        "field '" + f.name() + "' is not a valid " + describe(type) + " (expected " + expected
                                 + ")"));
                 ok = false;
             }

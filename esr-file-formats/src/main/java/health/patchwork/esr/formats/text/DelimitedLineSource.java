@@ -7,6 +7,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -79,25 +82,24 @@ public final class DelimitedLineSource implements Closeable {
         for (;;) {
             final byte[] b = buf;
             final int lim = limit;
-            for (int i = scan; i < lim; i++) {
+            int i = indexOfLineEnd(b, scan, lim);
+            if (i < lim) {
                 byte c = b[i];
-                if (c == '\n' || c == '\r') {
-                    checkLength(i - pos);
-                    lineStart = pos;
-                    lineEnd = i;
-                    lineNumber = nextPhysicalLine++;
-                    if (c == '\r') {
-                        if (i + 1 < lim) {
-                            pos = b[i + 1] == '\n' ? i + 2 : i + 1;
-                        } else {
-                            pos = i + 1;
-                            skipLfAtNextLine = true;
-                        }
+                checkLength(i - pos);
+                lineStart = pos;
+                lineEnd = i;
+                lineNumber = nextPhysicalLine++;
+                if (c == '\r') {
+                    if (i + 1 < lim) {
+                        pos = b[i + 1] == '\n' ? i + 2 : i + 1;
                     } else {
                         pos = i + 1;
+                        skipLfAtNextLine = true;
                     }
-                    return true;
+                } else {
+                    pos = i + 1;
                 }
+                return true;
             }
             if (eof) {
                 if (pos < limit) {
@@ -123,16 +125,20 @@ public final class DelimitedLineSource implements Closeable {
         }
     }
 
-    /** Moves the unread bytes to the front of the buffer (growing it if full) and reads more. */
+    /**
+     * Reads more bytes. Bytes already returned are never moved or overwritten: when the buffer is full the
+     * unfinished line is carried into a fresh buffer, so callers may keep referencing {@link #buffer()} of
+     * earlier lines (OutboundRecord does, instead of copying each line).
+     */
     private void fill() {
-        int carried = limit - pos;
-        if (pos > 0) {
-            System.arraycopy(buf, pos, buf, 0, carried);
+        if (limit == buf.length) {
+            int carried = limit - pos;
+            int size = carried * 2 > buf.length ? Math.min(buf.length * 2, maxLineLength + 2) : buf.length;
+            byte[] fresh = new byte[Math.max(size, INITIAL_BUFFER)];
+            System.arraycopy(buf, pos, fresh, 0, carried);
+            buf = fresh;
             pos = 0;
             limit = carried;
-        }
-        if (limit == buf.length) {
-            buf = Arrays.copyOf(buf, Math.min(buf.length * 2, maxLineLength + 2));
         }
         try {
             int n = in.read(buf, limit, buf.length - limit);
@@ -157,33 +163,80 @@ public final class DelimitedLineSource implements Closeable {
 
     private void split() {
         final byte[] b = buf;
-        final byte d = delimiter;
+        int[] bd = bounds;
         int n = 0;
         int start = lineStart;
-        int[] bd = bounds;
-        for (int i = lineStart; ; i++) {
-            if (i == lineEnd || b[i] == d) {
-                int s = start;
-                int e = i;
-                while (s < e && (b[s] & 0xFF) <= 0x20) {
-                    s++;
-                }
-                while (e > s && (b[e - 1] & 0xFF) <= 0x20) {
-                    e--;
-                }
-                if (2 * n + 2 > bd.length) {
-                    bd = bounds = Arrays.copyOf(bd, bd.length * 2);
-                }
-                bd[2 * n] = s;
-                bd[2 * n + 1] = e;
-                n++;
-                if (i == lineEnd) {
-                    break;
-                }
-                start = i + 1;
+        for (;;) {
+            int end = indexOf(b, delimiter, start, lineEnd);
+            int s = start;
+            int e = end;
+            while (s < e && (b[s] & 0xFF) <= 0x20) {
+                s++;
             }
+            while (e > s && (b[e - 1] & 0xFF) <= 0x20) {
+                e--;
+            }
+            if (2 * n + 2 > bd.length) {
+                bd = bounds = Arrays.copyOf(bd, bd.length * 2);
+            }
+            bd[2 * n] = s;
+            bd[2 * n + 1] = e;
+            n++;
+            if (end == lineEnd) {
+                break;
+            }
+            start = end + 1;
         }
         fieldCount = n;
+    }
+
+    // Eight bytes at a time ("SWAR"): a byte equal to the target becomes zero after XOR, and
+    // (x - 0x01..) & ~x & 0x80.. flags the lowest zero byte exactly. Lines are scanned twice (ends, then
+    // delimiters), so this is most of the reader's per-byte cost.
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = ONES * '\r';
+    private static final long LFS = ONES * '\n';
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** Index of the first CR or LF in [from, to), or {@code to}. */
+    private static int indexOfLineEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long hit = zeroBytes(w ^ CRS) | zeroBytes(w ^ LFS);
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n' || b[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** Index of the first {@code target} in [from, to), or {@code to}. */
+    private static int indexOf(byte[] b, byte target, int from, int to) {
+        long pattern = ONES * (target & 0xFF);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long hit = zeroBytes((long) LONGS.get(b, i) ^ pattern);
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == target) {
+                return i;
+            }
+        }
+        return to;
     }
 
     /** Physical line number (1-based) of the current line; CRLF counts as one line end. */
@@ -200,7 +253,7 @@ public final class DelimitedLineSource implements Closeable {
         return fieldCount;
     }
 
-    /** The shared buffer; valid until the next call of {@link #next()}. */
+    /** The buffer holding the current line; its bytes up to the line end never change afterwards. */
     public byte[] buffer() {
         return buf;
     }
@@ -257,18 +310,9 @@ public final class DelimitedLineSource implements Closeable {
         return true;
     }
 
-    /** Copy of the current line's bytes (untrimmed, without the terminator). */
-    public byte[] copyLine() {
-        return Arrays.copyOfRange(buf, lineStart, lineEnd);
-    }
-
-    /** Field bounds of the current line relative to {@link #copyLine()}, as start,end pairs. */
-    public int[] copyBoundsRelativeToLine() {
-        int[] out = Arrays.copyOf(bounds, 2 * fieldCount);
-        for (int i = 0; i < out.length; i++) {
-            out[i] -= lineStart;
-        }
-        return out;
+    /** Field bounds of the current line as absolute start,end pairs into {@link #buffer()}. */
+    public int[] copyBounds() {
+        return Arrays.copyOf(bounds, 2 * fieldCount);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package health.patchwork.esr.formats.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -37,14 +40,32 @@ public final class ValueSyntax {
         return v;
     }
 
+    // Dates are the most frequent typed values: check all eight digits at once on a little-endian long.
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+    private static final long ZEROS = 0x3030303030303030L;
+    private static final long SIXES = 0x0606060606060606L;
+
+    private static boolean eightDigits(long w) {
+        return (w & HIGH_NIBBLES) == ZEROS && ((w + SIXES) & HIGH_NIBBLES) == ZEROS;
+    }
+
+    private static int digitAt(long w, int i) {
+        return (int) (w >>> (8 * i)) & 0x0F;
+    }
+
     /** {@code YYYYMMDD}, a real calendar date (year 0001–9999). */
     public static boolean isDate(byte[] b, int s, int e) {
         if (e - s != 8) {
             return false;
         }
-        int y = digits(b, s, 4);
-        int m = digits(b, s + 4, 2);
-        int d = digits(b, s + 6, 2);
+        long w = (long) LONGS.get(b, s);
+        if (!eightDigits(w)) {
+            return false;
+        }
+        int y = digitAt(w, 0) * 1000 + digitAt(w, 1) * 100 + digitAt(w, 2) * 10 + digitAt(w, 3);
+        int m = digitAt(w, 4) * 10 + digitAt(w, 5);
+        int d = digitAt(w, 6) * 10 + digitAt(w, 7);
         return y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
     }
 

@@ -34,8 +34,7 @@ import java.util.function.Consumer;
  */
 public final class OutboundFileValidator {
 
-    private static final String[] HEADER_FIELD_NAMES = {"Record Type", "File Name", "File Creation Timestamp", "VPD",
-            "Previous Run Date", "Run Date", "Interface Version"};
+    private static final String[] HEADER_FIELD_NAMES = OutboundHeader.FIELD_NAMES.toArray(new String[0]);
 
     private final OutboundValidationOptions options;
 
@@ -139,7 +138,10 @@ public final class OutboundFileValidator {
             }
             RecordLayout recordLayout = layout.lookupRecordType(type);
             if (recordLayout == null) {
-                issues.countUnknown(lastSafeType);
+                if (issues.countUnknown(lastSafeType) == 1) {
+                    issues.warning(currentLine, lastSafeType, null, null, null,
+                            "unknown record type (counted, not applied); first seen here");
+                }
                 return;
             }
             Operation op = !recordLayout.suffixed() ? Operation.NONE

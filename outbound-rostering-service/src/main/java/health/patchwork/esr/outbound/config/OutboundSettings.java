@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import health.patchwork.esr.formats.read.FieldCountPolicy;
+import health.patchwork.esr.formats.read.TrailerCountMode;
 import health.patchwork.esr.support.settings.CronSchedule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +31,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEndedFraction full-file safety threshold: fraction of held entities a full file may end
  * @param minEndedToCheck the threshold applies only when at least this many entities would end
  * @param fullRefreshSchedule optional schedule for a routine full-refresh request, "-" for none
+ * @param pollingEnabled whether the mailbox is polled on {@code pollInterval}; off, files are taken only on request
+ * @param fieldCountPolicy STRICT or TOLERANT (README §6.1 check 12)
+ * @param trailerCountMode what TRL counts: ALL_ROWS or DATA_ROWS (README §5)
+ * @param refreshAlertAfter a pending full-refresh request turns the sequence health DOWN after this long
  */
 @Validated
 @ConfigurationProperties("esr.outbound")
@@ -41,5 +47,21 @@ public record OutboundSettings(
         @DefaultValue("90") @Min(1) int archiveRetentionDays,
         @DefaultValue("0.10") @DecimalMin("0.0") @DecimalMax("1.0") double maxEndedFraction,
         @DefaultValue("20") @Min(0) int minEndedToCheck,
-        @DefaultValue("-") @NotNull @CronSchedule String fullRefreshSchedule) {
+        @DefaultValue("-") @NotNull @CronSchedule String fullRefreshSchedule,
+        @DefaultValue("true") boolean pollingEnabled,
+        @DefaultValue("STRICT") @NotNull FieldCountPolicy fieldCountPolicy,
+        @DefaultValue("ALL_ROWS") @NotNull TrailerCountMode trailerCountMode,
+        @DefaultValue("48h") @NotNull Duration refreshAlertAfter) {
+
+    public Path incomingDir() {
+        return workDir.resolve("incoming");
+    }
+
+    public Path archiveDir() {
+        return workDir.resolve("archive");
+    }
+
+    public Path quarantineDir() {
+        return workDir.resolve("quarantine");
+    }
 }

@@ -1,0 +1,178 @@
+package health.patchwork.esr.outbound.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.outbound.ledger.LedgerEntry;
+import health.patchwork.esr.outbound.ledger.LedgerState;
+import health.patchwork.esr.outbound.load.DryRun;
+import health.patchwork.esr.outbound.load.FileApplier;
+import health.patchwork.esr.outbound.load.FileProcessor;
+import health.patchwork.esr.outbound.load.ThresholdCheck;
+import health.patchwork.esr.outbound.sequence.RefreshRequester;
+
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The file ledger for operators: list, report, approve or reject a held file, reprocess, refresh, dry run. */
+@RestController
+@Validated
+@RequestMapping("/api/v1")
+@Tag(name = "Files")
+public class FileController {
+
+    private final FileLedger ledger;
+    private final FileProcessor processor;
+    private final RefreshRequester refresh;
+    private final DryRun dryRun;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public FileController(FileLedger ledger, FileProcessor processor, RefreshRequester refresh, DryRun dryRun,
+                          JdbcClient jdbc, JsonMapper json) {
+        this.ledger = ledger;
+        this.processor = processor;
+        this.refresh = refresh;
+        this.dryRun = dryRun;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @GetMapping("/files")
+    @Operation(summary = "The file ledger, newest first")
+    public ApiModel.Page<ApiModel.FileEntry> files(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<LedgerEntry> rows = ledger.page(page * size, size + 1);
+        return new ApiModel.Page<>(rows.stream().limit(size).map(FileController::entry).toList(), page, size,
+                rows.size() > size);
+    }
+
+    @GetMapping("/files/{id}")
+    @Operation(summary = "One file's report: counts per record type, rejects with line and field, its history")
+    public ApiModel.FileReport file(@PathVariable long id) {
+        LedgerEntry entry = find(id);
+        List<ApiModel.Event> events = jdbc.sql("select state, outcome, detail, at from file_ledger_event"
+                        + " where file_id = :id order by id")
+                .param("id", id)
+                .query((rs, n) -> new ApiModel.Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+        return new ApiModel.FileReport(entry(entry), map(ledger.countsJson(id).orElse(null)),
+                map(jdbc.sql("select unknown_counts::text from file_ledger where id = :id").param("id", id)
+                        .query(String.class).optional().orElse(null)),
+                ledger.reportJson(id).map(s -> json.readValue(s, Object.class)).orElse(null), events);
+    }
+
+    @PostMapping("/files/{id}/approve")
+    @Operation(summary = "Approve a full file held by the safety threshold: it is applied now")
+    public ApiModel.FileEntry approve(@PathVariable long id) {
+        return act(id, () -> processor.approve(id));
+    }
+
+    @PostMapping("/files/{id}/reject")
+    @Operation(summary = "Reject a held file: it is quarantined and never applied")
+    public ApiModel.FileEntry reject(@PathVariable long id) {
+        return act(id, () -> processor.reject(id));
+    }
+
+    @PostMapping("/files/{id}/reprocess")
+    @Operation(summary = "Process a quarantined file again, e.g. after a configuration fix")
+    public ApiModel.FileEntry reprocess(@PathVariable long id) {
+        return act(id, () -> processor.reprocess(id));
+    }
+
+    @PostMapping("/refresh-requests")
+    @Operation(summary = "Ask ESR for a full refresh (GDR); at most one a day")
+    public ApiModel.RefreshRequestResult requestRefresh() {
+        RefreshRequester.Result result = refresh.request("requested by an operator", true);
+        return new ApiModel.RefreshRequestResult(result.fileName(), result.sent(), result.reason());
+    }
+
+    @PostMapping(path = "/dry-runs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Validate a file and show the changes it would make; nothing is committed")
+    public ApiModel.DryRunResult dryRun(@RequestPart("file") MultipartFile upload) {
+        String fileName = upload.getOriginalFilename();
+        if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
+            throw Problems.badRequest("the uploaded part must carry the file's name");
+        }
+        Path temp = copy(upload);
+        try {
+            DryRun.Result result = dryRun.run(temp, fileName);
+            FileApplier.Result applied = result.applied();
+            Map<String, Long> counts = new LinkedHashMap<>();
+            if (applied != null) {
+                applied.changes().forEach(c -> counts.put(c.entityType() + " " + c.change(), c.count()));
+            }
+            return new ApiModel.DryRunResult(fileName, result.report().outcome().name(), result.report(),
+                    result.decision() == null ? null : result.decision().name(),
+                    applied != null && ThresholdCheck.exceeded(applied.figures()),
+                    applied == null ? null : applied.figures(), counts,
+                    result.changes().stream().map(c -> new ApiModel.DiffEntry(c.entityType(), c.entityId(), c.change()))
+                            .toList(), result.truncated());
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a temp file; the OS cleans the temp folder
+            }
+        }
+    }
+
+    private ApiModel.FileEntry act(long id, java.util.function.Supplier<LedgerState> action) {
+        find(id);
+        try {
+            action.get();
+        } catch (IllegalStateException e) {
+            throw Problems.conflict(e.getMessage());
+        }
+        return entry(find(id));
+    }
+
+    private LedgerEntry find(long id) {
+        return ledger.find(id).orElseThrow(() -> Problems.notFound("File " + id));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(String jsonText) {
+        return jsonText == null ? Map.of() : json.readValue(jsonText, Map.class);
+    }
+
+    private static Path copy(MultipartFile upload) {
+        try (InputStream in = upload.getInputStream()) {
+            Path temp = Files.createTempFile("esr-dry-run-", ".DAT");
+            Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return temp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ApiModel.FileEntry entry(LedgerEntry e) {
+        return new ApiModel.FileEntry(e.id(), e.fileName(), e.direction(), e.extractType(), e.sequenceNumber(),
+                e.state().name(), e.outcome(), e.sha256(), e.sizeBytes(), e.runDate(), e.discoveredAt(),
+                e.updatedAt(), e.detail());
+    }
+}

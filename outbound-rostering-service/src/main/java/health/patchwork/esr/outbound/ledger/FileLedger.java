@@ -1,0 +1,199 @@
+package health.patchwork.esr.outbound.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The file ledger: the truth about every file this service has seen or sent (README §2, §6.3). Each state change
+ * is also written to {@code file_ledger_event}, so every attempt and its timing stays visible.
+ */
+@Repository
+public class FileLedger {
+
+    private static final String COLUMNS = "id, file_name, direction, sha256, size_bytes, extract_type,"
+            + " sequence_number, state, outcome, run_date, previous_run_date, local_path, archive_path, approved,"
+            + " attempts, discovered_at, updated_at, detail";
+
+    private final JdbcClient jdbc;
+
+    public FileLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<LedgerEntry> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger where id = :id").param("id", id)
+                .query(FileLedger::map).optional();
+    }
+
+    /** Whether this exact remote delivery (name, size, modification time) is already known. */
+    public boolean knowsDelivery(String fileName, long size, Instant modified) {
+        return jdbc.sql("""
+                select exists (select 1 from file_ledger where direction = 'FROM_ESR' and file_name = :name
+                               and (state = 'IGNORED' or (remote_size = :size
+                                    and remote_modified is not distinct from cast(:modified as timestamptz))))""")
+                .param("name", fileName).param("size", size).param("modified", timestamp(modified))
+                .query(Boolean.class).single();
+    }
+
+    public long discover(String fileName, long size, Instant modified, String extractType, Long sequence) {
+        long id = jdbc.sql("""
+                insert into file_ledger (file_name, direction, extract_type, sequence_number, state, remote_size,
+                                         remote_modified)
+                values (:name, 'FROM_ESR', :type, :seq, 'DISCOVERED', :size, :modified) returning id""")
+                .param("name", fileName).param("type", extractType).param("seq", sequence).param("size", size)
+                .param("modified", timestamp(modified)).query(Long.class).single();
+        event(id, LedgerState.DISCOVERED, null, null);
+        return id;
+    }
+
+    /** Records a name that is not ours, once (README §4: leave it alone, report it once). */
+    public boolean ignoreOnce(String fileName, long size, Instant modified) {
+        int inserted = jdbc.sql("""
+                insert into file_ledger (file_name, direction, state, outcome, remote_size, remote_modified)
+                select cast(:name as text), 'FROM_ESR', 'IGNORED', 'IGNORED_NOT_OURS', cast(:size as bigint),
+                       cast(:modified as timestamptz)
+                where not exists (select 1 from file_ledger where file_name = cast(:name as text) and state = 'IGNORED')""")
+                .param("name", fileName).param("size", size).param("modified", timestamp(modified)).update();
+        return inserted > 0;
+    }
+
+    /** Records an uploaded or dry-run file that never came through the mailbox. */
+    public long register(String fileName, String direction, String extractType, Long sequence, LedgerState state,
+                         String outcome) {
+        long id = jdbc.sql("""
+                insert into file_ledger (file_name, direction, extract_type, sequence_number, state, outcome)
+                values (:name, :direction, :type, :seq, :state, :outcome) returning id""")
+                .param("name", fileName).param("direction", direction).param("type", extractType)
+                .param("seq", sequence).param("state", state.name()).param("outcome", outcome)
+                .query(Long.class).single();
+        event(id, state, outcome, null);
+        return id;
+    }
+
+    public void downloaded(long id, String sha256, long size, String localPath) {
+        jdbc.sql("""
+                update file_ledger set sha256 = :sha, size_bytes = :size, local_path = :path, state = 'DOWNLOADED',
+                       downloaded_at = now(), updated_at = now() where id = :id""")
+                .param("id", id).param("sha", sha256).param("size", size).param("path", localPath).update();
+        event(id, LedgerState.DOWNLOADED, null, null);
+    }
+
+    /** Stores the validation result: header dates, counts and the report (structural, never personal data). */
+    public void validated(long id, LedgerState state, String outcome, LocalDateTime runDate,
+                          LocalDateTime previousRunDate, long lineCount, String countsJson, String unknownJson,
+                          int warnings, String reportJson) {
+        jdbc.sql("""
+                update file_ledger set state = :state, outcome = :outcome, run_date = :run,
+                       previous_run_date = :previous, line_count = :lines, record_counts = cast(:counts as jsonb),
+                       unknown_counts = cast(:unknown as jsonb), warning_count = :warnings,
+                       report = cast(:report as jsonb), validated_at = now(), attempts = attempts + 1,
+                       updated_at = now()
+                where id = :id""")
+                .param("id", id).param("state", state.name()).param("outcome", outcome).param("run", runDate)
+                .param("previous", previousRunDate).param("lines", lineCount).param("counts", countsJson)
+                .param("unknown", unknownJson).param("warnings", warnings).param("report", reportJson).update();
+        event(id, state, outcome, null);
+    }
+
+    public void transition(long id, LedgerState state, String outcome, String detail) {
+        jdbc.sql("""
+                update file_ledger set state = :state, outcome = :outcome, detail = :detail, updated_at = now(),
+                       applied_at = case when cast(:state as text) = 'APPLIED' then now() else applied_at end
+                where id = :id""")
+                .param("id", id).param("state", state.name()).param("outcome", outcome).param("detail", detail)
+                .update();
+        event(id, state, outcome, detail);
+    }
+
+    public void applied(long id, long millis) {
+        transition(id, LedgerState.APPLIED, "APPLIED", null);
+        jdbc.sql("update file_ledger set apply_millis = :ms where id = :id").param("id", id).param("ms", millis)
+                .update();
+    }
+
+    public void approve(long id) {
+        jdbc.sql("update file_ledger set approved = true, updated_at = now() where id = :id").param("id", id).update();
+    }
+
+    public void moved(long id, String localPath, String archivePath) {
+        jdbc.sql("update file_ledger set local_path = :local, archive_path = :archive, updated_at = now()"
+                        + " where id = :id")
+                .param("id", id).param("local", localPath).param("archive", archivePath).update();
+    }
+
+    /** Another delivery with the same content that was applied (or is waiting to be): a duplicate. */
+    public Optional<LedgerEntry> sameContent(String sha256, long exceptId) {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger where sha256 = :sha and id <> :id"
+                        + " and direction = 'FROM_ESR' and state in ('APPLIED', 'HELD', 'SUPERSEDED')"
+                        + " order by id limit 1")
+                .param("sha", sha256).param("id", exceptId).query(FileLedger::map).optional();
+    }
+
+    /** An earlier delivery under the same name with other content that was applied or held. */
+    public Optional<LedgerEntry> sameNameOtherContent(String fileName, String sha256, long exceptId) {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger where file_name = :name and id <> :id"
+                        + " and direction = 'FROM_ESR' and sha256 is distinct from cast(:sha as text)"
+                        + " and state in ('APPLIED', 'HELD', 'SUPERSEDED') order by id limit 1")
+                .param("name", fileName).param("sha", sha256).param("id", exceptId).query(FileLedger::map)
+                .optional();
+    }
+
+    /** Files downloaded but neither applied nor parked: what a restart carries on with, in sequence order. */
+    public List<LedgerEntry> unfinished() {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger where direction = 'FROM_ESR'"
+                        + " and state in ('DOWNLOADED', 'VALIDATED') order by sequence_number nulls last, id")
+                .query(FileLedger::map).list();
+    }
+
+    /** Change files held by the sequence rules, in sequence order. */
+    public List<LedgerEntry> heldChangeFiles() {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger where direction = 'FROM_ESR' and state = 'HELD'"
+                        + " and extract_type = 'CHANGE' and outcome in ('HELD_SEQUENCE_GAP', 'HELD_AWAITING_REFRESH')"
+                        + " order by sequence_number, id")
+                .query(FileLedger::map).list();
+    }
+
+    public List<LedgerEntry> page(int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger order by id desc offset :offset limit :limit")
+                .param("offset", offset).param("limit", limit).query(FileLedger::map).list();
+    }
+
+    public Optional<String> reportJson(long id) {
+        return jdbc.sql("select report::text from file_ledger where id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
+    public Optional<String> countsJson(long id) {
+        return jdbc.sql("select record_counts::text from file_ledger where id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
+    private void event(long id, LedgerState state, String outcome, String detail) {
+        jdbc.sql("insert into file_ledger_event (file_id, state, outcome, detail) values (:id, :state, :outcome, :detail)")
+                .param("id", id).param("state", state.name()).param("outcome", outcome).param("detail", detail)
+                .update();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
+        return new LedgerEntry(rs.getLong("id"), rs.getString("file_name"), rs.getString("direction"),
+                rs.getString("sha256"), (Long) rs.getObject("size_bytes"), rs.getString("extract_type"),
+                (Long) rs.getObject("sequence_number"), LedgerState.valueOf(rs.getString("state")),
+                rs.getString("outcome"), rs.getObject("run_date", LocalDateTime.class),
+                rs.getObject("previous_run_date", LocalDateTime.class), rs.getString("local_path"),
+                rs.getString("archive_path"), rs.getBoolean("approved"), rs.getInt("attempts"),
+                rs.getTimestamp("discovered_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("detail"));
+    }
+}

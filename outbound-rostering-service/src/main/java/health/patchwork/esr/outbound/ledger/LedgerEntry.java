@@ -1,0 +1,15 @@
+package health.patchwork.esr.outbound.ledger;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+/** One row of the file ledger: a file seen in the mailbox (or sent to it) and what became of it. */
+public record LedgerEntry(long id, String fileName, String direction, String sha256, Long sizeBytes,
+                          String extractType, Long sequenceNumber, LedgerState state, String outcome,
+                          LocalDateTime runDate, LocalDateTime previousRunDate, String localPath, String archivePath,
+                          boolean approved, int attempts, Instant discoveredAt, Instant updatedAt, String detail) {
+
+    public boolean isFull() {
+        return "FULL".equals(extractType);
+    }
+}

@@ -1,0 +1,109 @@
+package health.patchwork.esr.outbound.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.zip.GZIPOutputStream;
+
+import health.patchwork.esr.outbound.config.OutboundSettings;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Local copies of downloaded files: {@code incoming/} while they are being processed or held, {@code archive/}
+ * (gzip, kept for {@code archiveRetentionDays}) once done, {@code quarantine/} with the validation report when
+ * invalid. Local names are prefixed with the ledger id, so two deliveries of one name never collide.
+ */
+@Component
+public class LocalStore {
+
+    private final OutboundSettings settings;
+    private final Clock clock;
+
+    public LocalStore(OutboundSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Path incoming(long id, String fileName) {
+        return directory(settings.incomingDir()).resolve(id + "-" + fileName);
+    }
+
+    /** Compresses the file into the archive and removes the working copy; returns the archive path. */
+    public Path archive(Path file) {
+        Path target = directory(settings.archiveDir()).resolve(file.getFileName() + ".gz");
+        try (InputStream in = Files.newInputStream(file);
+             OutputStream out = new GZIPOutputStream(Files.newOutputStream(target), 64 * 1024)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        delete(file);
+        return target;
+    }
+
+    /** Moves the file into quarantine and writes its report next to it; returns the quarantined path. */
+    public Path quarantine(Path file, String reportJson) {
+        Path dir = directory(settings.quarantineDir());
+        Path target = dir.resolve(file.getFileName());
+        try {
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve(file.getFileName() + ".report.json"), reportJson == null ? "{}" : reportJson);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Brings a quarantined file back to incoming for another attempt. */
+    public Path restore(Path quarantined, long id, String fileName) {
+        Path target = incoming(id, fileName);
+        try {
+            Files.move(quarantined, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Deletes archived files older than the retention period. */
+    public int purgeArchive() {
+        FileTime cutoff = FileTime.from(clock.instant().minus(Duration.ofDays(settings.archiveRetentionDays())));
+        int purged = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(settings.archiveDir()), "*.gz")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
+                    delete(f);
+                    purged++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return purged;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path directory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

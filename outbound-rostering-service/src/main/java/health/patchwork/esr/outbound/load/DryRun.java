@@ -1,0 +1,96 @@
+package health.patchwork.esr.outbound.load;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import health.patchwork.esr.formats.name.OutboundFileName;
+import health.patchwork.esr.formats.validate.OutboundFileValidator;
+import health.patchwork.esr.formats.validate.OutboundValidationOptions;
+import health.patchwork.esr.formats.validate.ValidationReport;
+import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.outbound.ledger.LedgerState;
+import health.patchwork.esr.outbound.sequence.SequenceDecision;
+import health.patchwork.esr.outbound.sequence.SequenceRules;
+import health.patchwork.esr.outbound.sequence.SequenceState;
+import health.patchwork.esr.outbound.sequence.SequenceStore;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Validates an uploaded file and applies it inside a transaction that is always rolled back: the report, the
+ * sequence decision, the threshold figures and the changes it would make, with nothing committed (not even its
+ * ledger row).
+ */
+@Component
+public class DryRun {
+
+    private static final int MAX_LISTED_CHANGES = 1000;
+
+    private final OutboundValidationOptions validationOptions;
+    private final SequenceStore sequence;
+    private final FileLedger ledger;
+    private final FileApplier applier;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+
+    public DryRun(OutboundValidationOptions validationOptions, SequenceStore sequence, FileLedger ledger,
+                  FileApplier applier, TransactionTemplate transactions, JdbcClient jdbc) {
+        this.validationOptions = validationOptions;
+        this.sequence = sequence;
+        this.ledger = ledger;
+        this.applier = applier;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param decision the sequence rules' verdict, null when the file is invalid
+     * @param applied what the apply did before the rollback, null when the file is invalid
+     */
+    public record Result(ValidationReport report, SequenceDecision decision, FileApplier.Result applied,
+                         List<Change> changes, boolean truncated) {
+    }
+
+    public record Change(String entityType, String entityId, String change) {
+    }
+
+    private static java.io.InputStream open(Path file) {
+        try {
+            return java.nio.file.Files.newInputStream(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public Result run(Path file, String fileName) {
+        SequenceState state = sequence.read();
+        ValidationReport report = new OutboundFileValidator(
+                validationOptions.withLastAppliedRunDate(state.lastRunDate())).validate(open(file), fileName);
+        Optional<OutboundFileName> name = OutboundFileName.parse(fileName);
+        if (!report.isValid() || name.isEmpty()) {
+            return new Result(report, null, null, List.of(), false);
+        }
+        SequenceDecision decision = SequenceRules.decide(name.get().isFull(), name.get().sequence(), state);
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            long id = ledger.register(fileName, "FROM_ESR", name.get().isFull() ? "FULL" : "CHANGE",
+                    name.get().sequence(), LedgerState.VALIDATED, "DRY_RUN");
+            var entry = ledger.find(id).orElseThrow();
+            entry = new health.patchwork.esr.outbound.ledger.LedgerEntry(entry.id(), entry.fileName(),
+                    entry.direction(), entry.sha256(), entry.sizeBytes(), entry.extractType(), entry.sequenceNumber(),
+                    entry.state(), entry.outcome(), report.header().runDate(), report.header().previousRunDate(),
+                    file.toString(), null, false, 0, entry.discoveredAt(), entry.updatedAt(), null);
+            // the threshold is reported, not enforced, so that the diff of a suspicious file can be inspected
+            FileApplier.Result applied = applier.apply(entry, file, false, false);
+            List<Change> changes = jdbc.sql("select entity_type, entity_id, change from entity_change"
+                            + " where file_id = :id order by seq limit :limit")
+                    .param("id", id).param("limit", MAX_LISTED_CHANGES + 1)
+                    .query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+            return new Result(report, decision, applied, changes.stream().limit(MAX_LISTED_CHANGES).toList(),
+                    changes.size() > MAX_LISTED_CHANGES);
+        });
+    }
+}

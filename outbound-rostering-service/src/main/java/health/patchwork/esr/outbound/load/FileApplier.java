@@ -1,0 +1,146 @@
+package health.patchwork.esr.outbound.load;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.outbound.ledger.LedgerEntry;
+import health.patchwork.esr.outbound.ledger.LedgerState;
+import health.patchwork.esr.outbound.sequence.SequenceStore;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one validated file in one transaction (README §6.2): stage with COPY, check the full-file threshold,
+ * merge, move the sequence state and the ledger entry. Either all of it commits or none of it does, so a crash at
+ * any point leaves the file DOWNLOADED or VALIDATED, to be applied once after a restart.
+ */
+@Component
+public class FileApplier {
+
+    /** Advisory lock key that serialises applies, so that the change feed's order is the commit order. */
+    static final long APPLY_LOCK = 0x45_53_52_4f_55_54L;
+
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final StagingLoader staging;
+    private final ThresholdCheck threshold;
+    private final WorkforceMerger merger;
+    private final SequenceStore sequence;
+    private final FileLedger ledger;
+
+    public FileApplier(DataSource dataSource, TransactionTemplate transactions, JdbcClient jdbc,
+                       StagingLoader staging, ThresholdCheck threshold, WorkforceMerger merger, SequenceStore sequence,
+                       FileLedger ledger) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.staging = staging;
+        this.threshold = threshold;
+        this.merger = merger;
+        this.sequence = sequence;
+        this.ledger = ledger;
+    }
+
+    /**
+     * @param heldByThreshold the safety threshold held a full file; nothing was changed
+     * @param figures the threshold figures of a full file (empty for a change file)
+     * @param changes change-feed rows the merge produced, by entity type and change
+     * @param superseded held change files this full file made obsolete
+     */
+    public record Result(boolean heldByThreshold, List<ThresholdCheck.TypeFigures> figures,
+                         List<ChangeCount> changes, List<Long> superseded, long stagedRows) {
+    }
+
+    public record ChangeCount(String entityType, String change, long count) {
+    }
+
+    /**
+     * @param enforceThreshold false once an operator has approved the file
+     * @param commit false for a dry run: everything is done, measured, and rolled back
+     */
+    public Result apply(LedgerEntry entry, Path file, boolean enforceThreshold, boolean commit) {
+        long started = System.nanoTime();
+        return transactions.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPLY_LOCK).query().singleRow();
+            long staged = stage(file, entry.fileName());
+            List<ThresholdCheck.TypeFigures> figures = List.of();
+            if (entry.isFull()) {
+                figures = threshold.check();
+                if (enforceThreshold && ThresholdCheck.exceeded(figures)) {
+                    status.setRollbackOnly();
+                    return new Result(true, figures, List.of(), List.of(), staged);
+                }
+            }
+            LocalDateTime runDate = entry.runDate();
+            merger.merge(new WorkforceMerger.Merge(entry.id(), entry.fileName(),
+                    runDate == null ? null : runDate.toLocalDate(), entry.isFull()));
+            List<Long> superseded = List.of();
+            if (entry.isFull()) {
+                superseded = supersedeHeld(entry);
+            } else {
+                sequence.changeApplied(entry.sequenceNumber(), runDate);
+            }
+            List<ChangeCount> changes = changeCounts(entry.id());
+            if (!commit) {
+                status.setRollbackOnly();
+                return new Result(false, figures, changes, superseded, staged);
+            }
+            ledger.applied(entry.id(), (System.nanoTime() - started) / 1_000_000);
+            return new Result(false, figures, changes, superseded, staged);
+        });
+    }
+
+    private long stage(Path file, String fileName) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return staging.load(connection, file, fileName);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not stage " + fileName + ": " + e.getSQLState(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * README §7.4 after a full file: held change files whose run date is not after the snapshot's become SUPERSEDED,
+     * and the sequence moves to the highest of them and the full file.
+     */
+    private List<Long> supersedeHeld(LedgerEntry full) {
+        long lastSeq = full.sequenceNumber();
+        List<Long> superseded = new java.util.ArrayList<>();
+        for (LedgerEntry held : ledger.heldChangeFiles()) {
+            if (held.runDate() != null && full.runDate() != null && !held.runDate().isAfter(full.runDate())) {
+                ledger.transition(held.id(), LedgerState.SUPERSEDED, "SUPERSEDED",
+                        "superseded by full file " + full.fileName());
+                superseded.add(held.id());
+                lastSeq = Math.max(lastSeq, held.sequenceNumber());
+            }
+        }
+        sequence.fullApplied(lastSeq, full.runDate());
+        return superseded;
+    }
+
+    private List<ChangeCount> changeCounts(long fileId) {
+        return jdbc.sql("select entity_type, change, count(*) from entity_change where file_id = :id"
+                        + " group by entity_type, change order by entity_type, change")
+                .param("id", fileId)
+                .query((rs, n) -> new ChangeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    static Map<String, Long> asMap(List<ChangeCount> counts) {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        counts.forEach(c -> m.merge(c.entityType() + " " + c.change(), c.count(), Long::sum));
+        return m;
+    }
+}

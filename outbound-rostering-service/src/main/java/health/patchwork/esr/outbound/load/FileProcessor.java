@@ -1,0 +1,211 @@
+package health.patchwork.esr.outbound.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import health.patchwork.esr.formats.validate.OutboundFileValidator;
+import health.patchwork.esr.formats.validate.OutboundValidationOptions;
+import health.patchwork.esr.formats.validate.ValidationReport;
+import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.outbound.ledger.LedgerEntry;
+import health.patchwork.esr.outbound.ledger.LedgerState;
+import health.patchwork.esr.outbound.ledger.LocalStore;
+import health.patchwork.esr.outbound.sequence.RefreshRequester;
+import health.patchwork.esr.outbound.sequence.SequenceDecision;
+import health.patchwork.esr.outbound.sequence.SequenceRules;
+import health.patchwork.esr.outbound.sequence.SequenceState;
+import health.patchwork.esr.outbound.sequence.SequenceStore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes a downloaded file through README §6.1 checks 2–16 and applies it: duplicate by name and by SHA-256,
+ * validation (quarantine on failure), sequence rules (hold, reject stale, request a refresh), the full-file
+ * threshold, then the apply transaction. After a full file, the change files it did not supersede are re-run in
+ * sequence order. Logs name files and outcomes only, never row content.
+ */
+@Component
+public class FileProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(FileProcessor.class);
+
+    private final FileLedger ledger;
+    private final LocalStore store;
+    private final OutboundValidationOptions validationOptions;
+    private final SequenceStore sequence;
+    private final RefreshRequester refresh;
+    private final FileApplier applier;
+    private final JsonMapper json;
+
+    public FileProcessor(FileLedger ledger, LocalStore store, OutboundValidationOptions validationOptions,
+                         SequenceStore sequence, RefreshRequester refresh, FileApplier applier, JsonMapper json) {
+        this.ledger = ledger;
+        this.store = store;
+        this.validationOptions = validationOptions;
+        this.sequence = sequence;
+        this.refresh = refresh;
+        this.applier = applier;
+        this.json = json;
+    }
+
+    /** Carries on with every file a previous run downloaded but did not finish, in sequence order. */
+    public synchronized void processUnfinished() {
+        for (LedgerEntry entry : ledger.unfinished()) {
+            try {
+                process(entry.id());
+            } catch (RuntimeException e) {
+                // stays DOWNLOADED/VALIDATED and is retried on the next poll; the cause names no personal data
+                log.error("Processing {} failed; it will be retried: {}", entry.fileName(), e.toString());
+            }
+        }
+    }
+
+    public synchronized LedgerState process(long id) {
+        LedgerEntry entry = ledger.find(id).orElseThrow();
+        if (!entry.state().unfinished()) {
+            return entry.state();
+        }
+        Path file = Path.of(entry.localPath());
+        if (ledger.sameNameOtherContent(entry.fileName(), entry.sha256(), id).isPresent()) {
+            return quarantine(entry, file, "REJECTED_DUPLICATE_NAME_CHANGED", null,
+                    "a file of this name with other content was received before");
+        }
+        var earlier = ledger.sameContent(entry.sha256(), id);
+        if (earlier.isPresent()) {
+            ledger.transition(id, LedgerState.DUPLICATE, "DUPLICATE_NOOP",
+                    "same content as ledger entry " + earlier.get().id());
+            archive(entry, file);
+            return LedgerState.DUPLICATE;
+        }
+        SequenceState state = sequence.read();
+        ValidationReport report = new OutboundFileValidator(validationOptions.withLastAppliedRunDate(state.lastRunDate()))
+                .validate(open(file), entry.fileName());
+        String reportJson = json.writeValueAsString(report);
+        if (!report.isValid()) {
+            recordValidation(entry, report, reportJson, LedgerState.VALIDATED);
+            return quarantine(entry, file, report.outcome().name(), reportJson, report.issues().isEmpty()
+                    ? null : report.firstIssue().describe());
+        }
+        recordValidation(entry, report, reportJson, LedgerState.VALIDATED);
+        entry = ledger.find(id).orElseThrow();
+        return decideAndApply(entry, file, state);
+    }
+
+    private LedgerState decideAndApply(LedgerEntry entry, Path file, SequenceState state) {
+        SequenceDecision decision = SequenceRules.decide(entry.isFull(), entry.sequenceNumber(), state);
+        if (decision == SequenceDecision.REJECTED_STALE) {
+            return quarantine(entry, file, decision.outcome(), null,
+                    "sequence " + entry.sequenceNumber() + " is not after the last applied " + state.lastSeq());
+        }
+        if (decision.held()) {
+            ledger.transition(entry.id(), LedgerState.HELD, decision.outcome(), "last applied sequence "
+                    + state.lastSeq());
+            log.warn("Holding {}: {}", entry.fileName(), decision.outcome());
+            if (decision.requestsRefresh()) {
+                refresh.request(decision.outcome() + " at " + entry.fileName(), false);
+            } else {
+                sequence.refreshNeeded();
+            }
+            return LedgerState.HELD;
+        }
+        FileApplier.Result result = applier.apply(entry, file, !entry.approved(), true);
+        if (result.heldByThreshold()) {
+            ledger.transition(entry.id(), LedgerState.HELD, "HELD_THRESHOLD", json.writeValueAsString(result.figures()));
+            log.warn("Holding full file {} for approval: it would end too many entities", entry.fileName());
+            return LedgerState.HELD;
+        }
+        log.info("Applied {}: {}", entry.fileName(), FileApplier.asMap(result.changes()));
+        archive(entry, file);
+        if (entry.isFull()) {
+            for (long superseded : result.superseded()) {
+                ledger.find(superseded).ifPresent(s -> archiveIfPresent(s));
+            }
+            rerunHeldChangeFiles();
+        }
+        return LedgerState.APPLIED;
+    }
+
+    /** README §7.4 step 3: the held change files that survive a full file go through the table again, in order. */
+    private void rerunHeldChangeFiles() {
+        for (LedgerEntry held : ledger.heldChangeFiles()) {
+            ledger.transition(held.id(), LedgerState.VALIDATED, null, "re-run after a full file");
+            LedgerState outcome = process(held.id());
+            if (outcome == LedgerState.HELD) {
+                break;
+            }
+        }
+    }
+
+    /** An operator approved a file held by the threshold: apply it without the threshold. */
+    public synchronized LedgerState approve(long id) {
+        LedgerEntry entry = ledger.find(id).orElseThrow();
+        if (entry.state() != LedgerState.HELD || !"HELD_THRESHOLD".equals(entry.outcome())) {
+            throw new IllegalStateException("file " + id + " is not held by the threshold");
+        }
+        ledger.approve(id);
+        ledger.transition(id, LedgerState.VALIDATED, null, "approved by an operator");
+        return decideAndApply(ledger.find(id).orElseThrow(), Path.of(entry.localPath()), sequence.read());
+    }
+
+    /** An operator rejected a held file. */
+    public synchronized LedgerState reject(long id) {
+        LedgerEntry entry = ledger.find(id).orElseThrow();
+        if (entry.state() != LedgerState.HELD) {
+            throw new IllegalStateException("file " + id + " is not held");
+        }
+        return quarantine(entry, Path.of(entry.localPath()), "REJECTED_BY_OPERATOR", null, "rejected by an operator");
+    }
+
+    /** Another attempt at a quarantined or rejected file, e.g. after a configuration fix. */
+    public synchronized LedgerState reprocess(long id) {
+        LedgerEntry entry = ledger.find(id).orElseThrow();
+        if (entry.state() != LedgerState.QUARANTINED && entry.state() != LedgerState.REJECTED) {
+            throw new IllegalStateException("file " + id + " is not quarantined");
+        }
+        Path restored = store.restore(Path.of(entry.localPath()), id, entry.fileName());
+        ledger.moved(id, restored.toString(), entry.archivePath());
+        ledger.transition(id, LedgerState.DOWNLOADED, null, "reprocess requested by an operator");
+        return process(id);
+    }
+
+    private void recordValidation(LedgerEntry entry, ValidationReport report, String reportJson, LedgerState state) {
+        ledger.validated(entry.id(), state, null,
+                report.header() == null ? null : report.header().runDate(),
+                report.header() == null ? null : report.header().previousRunDate(), report.lineCount(),
+                json.writeValueAsString(report.countsByRecordType()),
+                json.writeValueAsString(report.unknownRecordTypes()), report.warnings().size(), reportJson);
+    }
+
+    private LedgerState quarantine(LedgerEntry entry, Path file, String outcome, String reportJson, String detail) {
+        Path quarantined = store.quarantine(file, reportJson == null
+                ? json.writeValueAsString(Map.of("outcome", outcome, "detail", String.valueOf(detail))) : reportJson);
+        ledger.moved(entry.id(), quarantined.toString(), null);
+        ledger.transition(entry.id(), LedgerState.QUARANTINED, outcome, detail);
+        log.warn("Quarantined {}: {}", entry.fileName(), outcome);
+        return LedgerState.QUARANTINED;
+    }
+
+    private void archive(LedgerEntry entry, Path file) {
+        Path archived = store.archive(file);
+        ledger.moved(entry.id(), null, archived.toString());
+    }
+
+    private void archiveIfPresent(LedgerEntry entry) {
+        if (entry.localPath() != null && Files.exists(Path.of(entry.localPath()))) {
+            archive(entry, Path.of(entry.localPath()));
+        }
+    }
+
+    private static java.io.InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

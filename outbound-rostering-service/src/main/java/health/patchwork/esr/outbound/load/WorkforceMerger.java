@@ -1,0 +1,141 @@
+package health.patchwork.esr.outbound.load;
+
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Merges the staged rows of one file into the workforce tables, set-based, inside the caller's transaction, and
+ * writes one change-feed row per entity it changes (README §6.2, §7). Table names come from {@link StoredType}
+ * constants, never from input.
+ */
+@Component
+public class WorkforceMerger {
+
+    private final JdbcClient jdbc;
+
+    public WorkforceMerger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What is being merged: the file's ledger id and name, its run date, and whether it is a full snapshot. */
+    public record Merge(long fileId, String fileName, LocalDate runDate, boolean full) {
+    }
+
+    public void merge(Merge merge) {
+        for (StoredType type : StoredType.values()) {
+            if (type.dateTracked()) {
+                if (merge.full()) {
+                    replaceSlices(type, merge);
+                } else {
+                    jdbc.sql("select apply_dated_changes(:table, :code, :type, :file, :fileName, :run)")
+                            .param("table", type.table()).param("code", type.entityCode())
+                            .param("type", type.name()).param("file", merge.fileId())
+                            .param("fileName", merge.fileName()).param("run", merge.runDate())
+                            .query().singleRow();
+                }
+            } else {
+                upsertLatest(type, merge);
+                deleteLatest(type, merge);
+            }
+            if (merge.full()) {
+                endAbsent(type, merge);
+            }
+        }
+    }
+
+    /** Non-date-tracked types are keyed by their own ID: the last row of an ID in file order wins. */
+    private void upsertLatest(StoredType type, Merge merge) {
+        jdbc.sql("""
+                with latest as (
+                    select distinct on (entity_id) entity_id, is_delete, raw, line_no
+                    from pg_temp.stage_row where entity_code = :code
+                    order by entity_id, line_no desc),
+                upserted as (
+                    insert into %1$s as t (entity_id, raw, source_file_id, source_line)
+                    select entity_id, raw, :file, line_no from latest where not is_delete
+                    on conflict (entity_id) do update set raw = excluded.raw,
+                        source_file_id = excluded.source_file_id, source_line = excluded.source_line,
+                        record_status = 'CURRENT', status_file = null, status_date = null, updated_at = now()
+                    where t.raw is distinct from excluded.raw or t.record_status <> 'CURRENT'
+                    returning t.entity_id)
+                insert into entity_change (file_id, entity_type, entity_id, change)
+                select :file, :type, entity_id, 'UPSERTED' from upserted order by entity_id
+                """.formatted(type.table()))
+                .param("code", type.entityCode()).param("file", merge.fileId()).param("type", type.name())
+                .update();
+    }
+
+    private void deleteLatest(StoredType type, Merge merge) {
+        jdbc.sql("""
+                with latest as (
+                    select distinct on (entity_id) entity_id, is_delete
+                    from pg_temp.stage_row where entity_code = :code
+                    order by entity_id, line_no desc),
+                deleted as (
+                    update %1$s t set record_status = 'DELETED_BY_ESR', status_file = :fileName,
+                        status_date = :run, source_file_id = :file, updated_at = now()
+                    from latest l
+                    where l.is_delete and t.entity_id = l.entity_id and t.record_status <> 'DELETED_BY_ESR'
+                    returning t.entity_id)
+                insert into entity_change (file_id, entity_type, entity_id, change)
+                select :file, :type, entity_id, 'DELETED_BY_ESR' from deleted order by entity_id
+                """.formatted(type.table()))
+                .param("code", type.entityCode()).param("file", merge.fileId()).param("type", type.name())
+                .param("fileName", merge.fileName()).param("run", merge.runDate())
+                .update();
+    }
+
+    /**
+     * Full file, date-tracked type: the file's slices of an ID replace all stored slices of that ID (README §7.2).
+     * Identical slices are left untouched, so re-applying the same snapshot changes nothing.
+     */
+    private void replaceSlices(StoredType type, Merge merge) {
+        jdbc.sql("""
+                with incoming as (
+                    select distinct on (entity_id, effective_start, effective_end)
+                           entity_id, effective_start, effective_end, raw, line_no
+                    from pg_temp.stage_row where entity_code = :code and not is_delete
+                    order by entity_id, effective_start, effective_end, line_no desc),
+                removed as (
+                    delete from %1$s t
+                    where t.entity_id in (select entity_id from incoming)
+                      and not exists (select 1 from incoming i where i.entity_id = t.entity_id
+                                      and i.effective_start = t.effective_start
+                                      and i.effective_end is not distinct from t.effective_end)
+                    returning t.entity_id),
+                upserted as (
+                    insert into %1$s as t (entity_id, effective_start, effective_end, raw, source_file_id, source_line)
+                    select entity_id, effective_start, effective_end, raw, :file, line_no from incoming
+                    on conflict on constraint %1$s_key do update set raw = excluded.raw,
+                        source_file_id = excluded.source_file_id, source_line = excluded.source_line,
+                        record_status = 'CURRENT', status_file = null, status_date = null, updated_at = now()
+                    where t.raw is distinct from excluded.raw or t.record_status <> 'CURRENT'
+                    returning t.entity_id)
+                insert into entity_change (file_id, entity_type, entity_id, change)
+                select distinct :file, :type, entity_id, 'UPSERTED'
+                from (select entity_id from removed union select entity_id from upserted) changed
+                """.formatted(type.table()))
+                .param("code", type.entityCode()).param("file", merge.fileId()).param("type", type.name())
+                .update();
+    }
+
+    /** Full file: every entity held as current but absent from the snapshot is ended, never deleted. */
+    private void endAbsent(StoredType type, Merge merge) {
+        jdbc.sql("""
+                with ended as (
+                    update %1$s t set record_status = 'ENDED_BY_REFRESH', status_file = :fileName,
+                        status_date = :run, updated_at = now()
+                    where t.record_status = 'CURRENT'
+                      and not exists (select 1 from pg_temp.stage_row s where s.entity_code = :code
+                                      and s.entity_id = t.entity_id and not s.is_delete)
+                    returning t.entity_id)
+                insert into entity_change (file_id, entity_type, entity_id, change)
+                select distinct :file, :type, entity_id, 'ENDED_BY_REFRESH' from ended
+                """.formatted(type.table()))
+                .param("code", type.entityCode()).param("file", merge.fileId()).param("type", type.name())
+                .param("fileName", merge.fileName()).param("run", merge.runDate())
+                .update();
+    }
+}

@@ -1,0 +1,45 @@
+package health.patchwork.esr.outbound.mailbox;
+
+import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.outbound.load.FileProcessor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.Pollers;
+
+/**
+ * Polls the mailbox every {@code esr.outbound.poll-interval} with a Spring Integration poller, and on start-up
+ * carries on with files a previous run downloaded but did not apply. Off with
+ * {@code esr.outbound.polling-enabled=false} (tests drive {@link MailboxPickup} directly).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "esr.outbound.polling-enabled", havingValue = "true", matchIfMissing = true)
+public class PickupFlowConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PickupFlowConfiguration.class);
+
+    @Bean
+    IntegrationFlow mailboxPickupFlow(MailboxPickup pickup, OutboundSettings settings) {
+        return IntegrationFlow.fromSupplier(() -> {
+                    try {
+                        pickup.poll();
+                    } catch (RuntimeException e) {
+                        // the mailbox or database may be briefly unreachable: try again next time
+                        log.error("Mailbox poll failed: {}", e.toString());
+                    }
+                    return Boolean.TRUE;
+                }, poller -> poller.poller(Pollers.fixedDelay(settings.pollInterval())))
+                .nullChannel();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished(ApplicationReadyEvent event) {
+        event.getApplicationContext().getBean(FileProcessor.class).processUnfinished();
+    }
+}

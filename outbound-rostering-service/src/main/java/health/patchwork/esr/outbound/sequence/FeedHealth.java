@@ -1,0 +1,75 @@
+package health.patchwork.esr.outbound.sequence;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import health.patchwork.esr.outbound.config.OutboundSettings;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The feed's alert (README §7.4, §7.5): ATTENTION while change files are held or a full refresh is awaited, DOWN
+ * once a requested refresh is overdue, with gauges for the same facts so that monitoring can page on them.
+ */
+@Component("outboundFeed")
+public class FeedHealth implements HealthIndicator {
+
+    /** Ordered between DOWN and UP in application.yml and answered with HTTP 200: a warning, not an outage. */
+    public static final Status ATTENTION = new Status("ATTENTION", "files are held; see details");
+
+    private final JdbcClient jdbc;
+    private final OutboundSettings settings;
+    private final Clock clock;
+
+    public FeedHealth(JdbcClient jdbc, OutboundSettings settings, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+        Gauge.builder("esr.outbound.files.held", () -> count("HELD"))
+                .description("files held by the sequence rules or the full-file threshold").register(meters);
+        Gauge.builder("esr.outbound.files.quarantined", () -> count("QUARANTINED"))
+                .description("files rejected and kept in quarantine").register(meters);
+        Gauge.builder("esr.outbound.refresh.pending", () -> facts().refreshPending() ? 1 : 0)
+                .description("1 while a full refresh is awaited").register(meters);
+    }
+
+    private record Facts(boolean refreshPending, Instant pendingSince, long held, long lastSeq) {
+    }
+
+    @Override
+    public Health health() {
+        Facts facts = facts();
+        Health.Builder builder = facts.refreshPending() || facts.held() > 0 ? Health.status(ATTENTION) : Health.up();
+        if (facts.refreshPending() && facts.pendingSince() != null
+                && facts.pendingSince().plus(settings.refreshAlertAfter()).isBefore(clock.instant())) {
+            builder = Health.down();
+        }
+        return builder.withDetail("lastSequence", facts.lastSeq()).withDetail("refreshPending", facts.refreshPending())
+                .withDetail("heldFiles", facts.held()).build();
+    }
+
+    private Facts facts() {
+        return jdbc.sql("""
+                select refresh_pending, last_seq,
+                       (select max(discovered_at) from file_ledger
+                        where direction = 'TO_ESR' and state = 'SENT') as pending_since,
+                       (select count(*) from file_ledger where state = 'HELD') as held
+                from sequence_state s""")
+                .query((rs, n) -> new Facts(rs.getBoolean("refresh_pending"),
+                        rs.getTimestamp("pending_since") == null ? null : rs.getTimestamp("pending_since").toInstant(),
+                        rs.getLong("held"), rs.getLong("last_seq")))
+                .single();
+    }
+
+    private long count(String state) {
+        return jdbc.sql("select count(*) from file_ledger where state = :state").param("state", state)
+                .query(Long.class).single();
+    }
+}

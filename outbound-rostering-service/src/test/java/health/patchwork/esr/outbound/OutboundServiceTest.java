@@ -1,0 +1,28 @@
+package health.patchwork.esr.outbound;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
+import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The one Spring test context of this module: the whole service on a random port, a real PostgreSQL and a real
+ * SFTP mailbox, the poller off (tests drive the pickup themselves). Every test class uses exactly this, so the
+ * context is built once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "esr.trust.vpd=123",
+        "esr.outbound.polling-enabled=false",
+        "esr.outbound.min-file-age=0s",
+        "esr.outbound.work-dir=target/outbound-work"})
+@Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
+public @interface OutboundServiceTest {
+}
