@@ -53,10 +53,14 @@ class StatusQueries {
             return Optional.empty();
         }
         List<EntryView> entries = jdbc.query("""
-                select e.kind, f.file_name, e.row_number, e.tax_year, e.tax_period, e.quantity, e.rate, e.amount
+                select e.kind, f.file_name,
+                       (select count(*) from export_entry o where o.export_file_id = e.export_file_id and o.id <= e.id)
+                           as row_number,
+                       e.tax_year, e.tax_period, e.quantity, e.rate, e.amount
                 from export_entry e left join export_file f on f.id = e.export_file_id
                 where e.line_id = ? order by e.id""", (rs, i) -> new EntryView(rs.getString(1),
-                rs.getString(2) == null ? "PENDING" : "EXPORTED", rs.getString(2), (Integer) rs.getObject(3, Integer.class),
+                rs.getString(2) == null ? "PENDING" : "EXPORTED", rs.getString(2),
+                rs.getString(2) == null ? null : rs.getInt(3),
                 new TaxPeriod(rs.getInt(4), rs.getInt(5)).yy() + new TaxPeriod(rs.getInt(4), rs.getInt(5)).pp(),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8)), lineId);
         boolean withdrawn = (Boolean) head.get(0)[1];
