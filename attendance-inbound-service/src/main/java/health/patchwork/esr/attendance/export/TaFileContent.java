@@ -57,9 +57,12 @@ class TaFileContent implements ExportContent {
                     var ps = con.prepareStatement("""
                             select line_id, kind, assignment_number, earned_date, pay_code, quantity, rate, amount,
                                    cost_centre
-                            from export_entry where export_file_id = ? order by id""");
+                            from export_entry where tax_year = ? and tax_period = ? and export_file_id = ?
+                            order by id""");
                     ps.setFetchSize(FETCH_SIZE);
-                    ps.setLong(1, fileId);
+                    ps.setInt(1, name.taxYear());
+                    ps.setInt(2, name.period());
+                    ps.setLong(3, fileId);
                     return ps;
                 }, rs -> {
                     ClaimValues claim = new ClaimValues(rs.getString(1), rs.getString(3),

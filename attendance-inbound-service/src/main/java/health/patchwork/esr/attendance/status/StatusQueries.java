@@ -54,7 +54,8 @@ class StatusQueries {
         }
         List<EntryView> entries = jdbc.query("""
                 select e.kind, f.file_name,
-                       (select count(*) from export_entry o where o.export_file_id = e.export_file_id and o.id <= e.id)
+                       (select count(*) from export_entry o where o.tax_year = e.tax_year and o.tax_period = e.tax_period
+                               and o.export_file_id = e.export_file_id and o.id <= e.id)
                            as row_number,
                        e.tax_year, e.tax_period, e.quantity, e.rate, e.amount
                 from export_entry e left join export_file f on f.id = e.export_file_id
