@@ -77,6 +77,8 @@ public final class Sandbox {
         env.put("SPRING_DATASOURCE_PASSWORD", database.password());
         env.put("ESR_TRUST_VPD", VPD);
         env.put("ESR_TRUST_NAME", "Sandbox NHS Trust");
+        // the spec sample's placeholder pay codes for attendance-inbound-service (a real Trust maps its own)
+        env.put("SPRING_PROFILES_ACTIVE", "example-pay-codes");
         env.put("ESR_MAILBOX_HOST", mailbox.host());
         env.put("ESR_MAILBOX_PORT", String.valueOf(mailbox.port()));
         env.put("ESR_MAILBOX_USERNAME", mailbox.username());

@@ -72,6 +72,7 @@ class ExportTest {
         assertThat(inbox()).containsExactly(N_FILE);
         assertThat(api.get("/api/v1/timesheet-lines/L2").text("/status")).isEqualTo("EXPORTED");
         assertThat(api.get("/api/v1/timesheet-lines/L2").text("/fileName")).isEqualTo(N_FILE);
+        assertThat(api.get("/api/v1/timesheet-lines/L2").body().at("/entries/0/rowNumber").asInt()).isEqualTo(2);
         assertThat(api.get("/api/v1/files/" + N_FILE).body().get("rows").asInt()).isEqualTo(4);
     }
 
