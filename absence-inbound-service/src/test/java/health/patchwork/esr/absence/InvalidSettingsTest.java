@@ -31,7 +31,8 @@ class InvalidSettingsTest {
     }
 
     private static void start(StartupArguments arguments) {
-        SpringApplication.run(AbsenceInboundApplication.class, arguments.toArray()).close();
+        SpringApplication.run(AbsenceInboundApplication.class,
+                arguments.with("esr.absence.work-dir", "target/absence-startup-work").toArray()).close();
     }
 
     @Test
