@@ -84,6 +84,14 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void aZeroReconcileIntervalStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.reconcile-interval", "0s")));
+
+        assertThat(output).contains("Invalid setting esr.absence.reconcile-interval"
+                + " (environment variable ESR_ABSENCE_RECONCILEINTERVAL): must be at least 10 seconds");
+    }
+
+    @Test
     void theValidBaselineStarts() {
         start(StartupArguments.validFor(mailbox));
     }

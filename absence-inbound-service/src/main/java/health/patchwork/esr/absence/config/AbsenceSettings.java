@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
 
 import health.patchwork.esr.support.settings.CronSchedule;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -38,7 +40,8 @@ public record AbsenceSettings(
         @DefaultValue("./data/absence") @NotNull Path workDir,
         @DefaultValue("") @NotNull @Pattern(regexp = "[A-Z0-9-]{0,20}",
                 message = "must be at most 20 upper-case letters, digits or hyphens") String referencePrefix,
-        @DefaultValue("15m") @NotNull Duration reconcileInterval,
+        @DefaultValue("15m") @NotNull @DurationMin(seconds = 10, message = "must be at least 10 seconds")
+        Duration reconcileInterval,
         @DefaultValue("1") @Min(1) @Max(99_999_999) long firstSequence,
         @DefaultValue("true") boolean checkAssignments,
         @DefaultValue("500") @Min(1) @Max(10_000) int maxBatchSize,
