@@ -190,7 +190,8 @@ public final class OutboundFileValidator {
             checkVpd(src, h);
             checkTimestamps(src);
             String version = h.interfaceVersion();
-            if (!options.acceptedVersions().contains(version)) {
+            // List.of(...).contains(null) throws: an empty version field is simply not an accepted one
+            if (version == null || !options.acceptedVersions().contains(version)) {
                 issues.error(ValidationOutcome.REJECTED_VERSION, currentLine, "HDR", HEADER_FIELD_NAMES[6],
                         String.join(" or ", options.acceptedVersions()), structural(version),
                         "interface version is not accepted");
