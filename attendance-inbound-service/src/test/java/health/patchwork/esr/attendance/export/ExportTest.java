@@ -148,6 +148,7 @@ class ExportTest {
         assertThat(nothing.status()).isEqualTo(204);
         assertThat(inbox()).containsExactly("TA_123_PWH_MN2708_00000001.DAT");
         assertThat(api.post("/api/v1/exports", "{\"taxYear\":27}").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/periods/27/60/summary").status()).isEqualTo(400);
     }
 
     @Test

@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>mark the file UPLOADED.</li>
  * </ol>
  * Finishing a GENERATED file never sends a second copy: if the remote folder already has the name with the recorded
- * size, the file is only marked UPLOADED; a missing local copy is regenerated and must match the recorded hash; any
+ * size and SHA-256, the file is only marked UPLOADED; a missing local copy is regenerated and must match the recorded hash; any
  * disagreement stops the export for an operator instead of guessing.
  */
 public class FileExporter {
@@ -168,7 +168,8 @@ public class FileExporter {
                         + " bytes but the ledger recorded " + file.sizeBytes() + "; it is never overwritten:"
                         + " an operator must find out who wrote it");
             }
-            log.info("{} is already on the mailbox with the recorded size; marking it uploaded", file.fileName());
+            verifyRemoteContent(file);
+            log.info("{} is already on the mailbox with the recorded content; marking it uploaded", file.fileName());
         } else {
             ensureLocalCopy(file, local);
             mailbox.upload(local, inboundDir, file.fileName());
@@ -178,6 +179,23 @@ public class FileExporter {
         deleteQuietly(local);
         log.info("Uploaded {} ({} rows)", file.fileName(), file.rowCount());
         return ledger.byId(file.id()).orElseThrow();
+    }
+
+    /** Same name and size is not enough to call it ours: the remote bytes must hash to what the ledger recorded. */
+    private void verifyRemoteContent(ExportedFile file) {
+        Path copy = outgoingDir.resolve(file.fileName() + ".remote");
+        try {
+            Files.createDirectories(outgoingDir);
+            mailbox.download(inboundDir, file.fileName(), copy);
+            if (!file.sha256().equals(sha256(copy))) {
+                throw new ExportException(file.fileName() + " is on the mailbox with the recorded size but other"
+                        + " content; it is never overwritten: an operator must find out who wrote it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not check the remote copy of " + file.fileName(), e);
+        } finally {
+            deleteQuietly(copy);
+        }
     }
 
     private void ensureLocalCopy(ExportedFile file, Path local) {
