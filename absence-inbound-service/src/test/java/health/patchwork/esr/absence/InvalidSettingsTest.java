@@ -31,7 +31,8 @@ class InvalidSettingsTest {
     }
 
     private static void start(StartupArguments arguments) {
-        SpringApplication.run(AbsenceInboundApplication.class, arguments.toArray()).close();
+        SpringApplication.run(AbsenceInboundApplication.class,
+                arguments.with("esr.absence.work-dir", "target/absence-startup-work").toArray()).close();
     }
 
     @Test
@@ -80,6 +81,14 @@ class InvalidSettingsTest {
         assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.reference-prefix", "pwh_")));
 
         assertThat(output).contains("Invalid setting esr.absence.reference-prefix");
+    }
+
+    @Test
+    void aZeroReconcileIntervalStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.reconcile-interval", "0s")));
+
+        assertThat(output).contains("Invalid setting esr.absence.reconcile-interval"
+                + " (environment variable ESR_ABSENCE_RECONCILEINTERVAL): must be at least 10 seconds");
     }
 
     @Test

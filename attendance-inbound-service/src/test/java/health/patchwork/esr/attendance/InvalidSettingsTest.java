@@ -52,7 +52,7 @@ class InvalidSettingsTest {
     void aMissingPayCodeMappingStopsStartUp(CapturedOutput output) {
         // only the service's own application.yml: no pay codes at all
         assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
-                .with("spring.config.location", "classpath:/application.yml")));
+                .with("spring.config.location", "classpath:/")));
 
         assertThat(output).contains("Invalid setting esr.attendance.pay-codes (environment variable ESR_ATTENDANCE_PAYCODES):"
                 + " must map at least one pay code to an ESR element");
@@ -98,6 +98,13 @@ class InvalidSettingsTest {
                 .with("esr.attendance.calendar.cut-off-days-after-period-end", "9")));
 
         assertThat(output).contains("Invalid setting esr.attendance.calendar.cut-off-days-after-period-end");
+    }
+
+    @Test
+    void theExamplePayCodeProfileStartsWithoutATrustMapping() {
+        // what the sandbox and docker-compose run until a Trust sets its own pay codes
+        start(StartupArguments.validFor(mailbox).with("spring.config.location", "classpath:/")
+                .with("spring.profiles.active", "example-pay-codes"));
     }
 
     @Test

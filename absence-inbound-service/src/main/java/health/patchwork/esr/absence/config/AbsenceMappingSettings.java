@@ -6,8 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import health.patchwork.esr.absence.mapping.AbsenceCategory;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -30,14 +28,5 @@ public record AbsenceMappingSettings(
     public AbsenceMappingSettings {
         nationalSicknessReasons = nationalSicknessReasons == null || nationalSicknessReasons.isEmpty()
                 ? NationalSicknessReasons.DEFAULT : List.copyOf(nationalSicknessReasons);
-    }
-
-    public CategoryMapping of(AbsenceCategory category) {
-        return switch (category) {
-            case SICKNESS -> sickness;
-            case ANNUAL_LEAVE -> annualLeave;
-            case STUDY_LEAVE -> studyLeave;
-            case OTHER_LEAVE -> otherLeave;
-        };
     }
 }

@@ -2,6 +2,7 @@ package health.patchwork.esr.absence.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import health.patchwork.esr.support.settings.CronSchedule;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  * @param firstSequence sequence number of the very first AB file (to continue another supplier's count)
  * @param checkAssignments refuse absences whose assignment is not in workforce.published_assignment on the start date
  * @param maxBatchSize most absences in one POST
+ * @param inactiveAssignmentStatuses assignment statuses (as the published view carries them) that take no absences
  */
 @Validated
 @ConfigurationProperties("esr.absence")
@@ -36,8 +40,10 @@ public record AbsenceSettings(
         @DefaultValue("./data/absence") @NotNull Path workDir,
         @DefaultValue("") @NotNull @Pattern(regexp = "[A-Z0-9-]{0,20}",
                 message = "must be at most 20 upper-case letters, digits or hyphens") String referencePrefix,
-        @DefaultValue("15m") @NotNull Duration reconcileInterval,
+        @DefaultValue("15m") @NotNull @DurationMin(seconds = 10, message = "must be at least 10 seconds")
+        Duration reconcileInterval,
         @DefaultValue("1") @Min(1) @Max(99_999_999) long firstSequence,
         @DefaultValue("true") boolean checkAssignments,
-        @DefaultValue("500") @Min(1) @Max(10_000) int maxBatchSize) {
+        @DefaultValue("500") @Min(1) @Max(10_000) int maxBatchSize,
+        @DefaultValue({"TERM_ASSIGN", "Terminate Assignment"}) @NotNull List<String> inactiveAssignmentStatuses) {
 }

@@ -39,8 +39,14 @@ public class AbsenceExport {
     private final FinalisedPeriods finalised;
     private final Clock clock;
 
-    AbsenceExport(FileExporter exporter, PayrollPeriods periods, FinalisedPeriods finalised, Clock clock) {
+    private final AbsenceFileContent content;
+    private final ExportGuard guard;
+
+    AbsenceExport(FileExporter exporter, AbsenceFileContent content, ExportGuard guard, PayrollPeriods periods,
+            FinalisedPeriods finalised, Clock clock) {
         this.exporter = exporter;
+        this.content = content;
+        this.guard = guard;
         this.periods = periods;
         this.finalised = finalised;
         this.clock = clock;
@@ -60,7 +66,10 @@ public class AbsenceExport {
     }
 
     private Optional<ExportedFile> export(int periodKey) {
-        Optional<ExportedFile> file = exporter.export(ledger -> Optional.of(target(ledger, periodKey)));
+        Optional<ExportedFile> file = guard.exclusively(() -> exporter.export(ledger -> {
+            content.precheck(periodKey);
+            return Optional.of(target(ledger, periodKey));
+        }));
         file.ifPresentOrElse(f -> log.info("Period {}: sent {} with {} rows", periods.id(periodKey), f.fileName(),
                 f.rowCount()), () -> log.info("Period {}: nothing to send", periods.id(periodKey)));
         return file;
@@ -94,13 +103,13 @@ public class AbsenceExport {
     @EventListener(ApplicationReadyEvent.class)
     public void recoverAtStartUp() {
         try {
-            exporter.recover();
+            recover();
         } catch (RuntimeException e) {
             log.error("AB export recovery at start-up failed; it is retried before the next export: {}", e.getMessage());
         }
     }
 
     public void recover() {
-        exporter.recover();
+        guard.exclusively(exporter::recover);
     }
 }

@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
+import health.patchwork.esr.absence.mapping.DetailsColumns;
+import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.write.AbsenceFileWriter;
+import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.export.ExportContent;
 import health.patchwork.esr.support.export.ExportTarget;
@@ -37,66 +41,93 @@ class AbsenceFileContent implements ExportContent {
     private final ExportRows rows;
     private final InboundWriterOptions options = InboundWriterOptions.defaults();
 
-    AbsenceFileContent(JdbcClient jdbc, ExportRows rows) {
+    private final PublishedAssignments assignments;
+    private final boolean checkAssignments;
+
+    AbsenceFileContent(JdbcClient jdbc, ExportRows rows, PublishedAssignments assignments, AbsenceSettings settings) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.assignments = assignments;
+        this.checkAssignments = settings.checkAssignments();
     }
 
-    private record Candidate(String absenceId, String reference, int revision, boolean cancelled, Integer sentRevision) {
+    /** An absence with something to send: as it is now (empty when cancelled), and its last row (if any). */
+    private record Candidate(String absenceId, String reference, int revision, Optional<AbsenceDetails> desired,
+            Optional<ExportRows.Row> sent) {
+    }
+
+    /**
+     * Before a file is generated, in transactions of its own (so that the marks survive a file with no rows): marks
+     * each due absence that cannot be sent now with the reason (field and problem, never the value), and clears the
+     * mark of those that can. Marked absences need attention and stay out of files until they pass.
+     */
+    void precheck(int periodKey) {
+        for (Candidate candidate : candidates(periodKey, false)) {
+            Optional<String> problem = firstProblem(plan(candidate));
+            jdbc.sql("update absence set rejection = ? where absence_id = ? and revision = ?")
+                    .params(problem.orElse(null), candidate.absenceId(), candidate.revision()).update();
+            problem.ifPresent(p -> log.warn("Absence {} left out of the AB file: {}", candidate.reference(), p));
+        }
     }
 
     @Override
     public int assign(long fileId, ExportTarget target) {
         int periodKey = target.period().taxYear() * 100 + target.period().period();
-        List<Candidate> candidates = jdbc.sql("""
-                select absence_id, reference, revision, cancelled, sent_revision from absence
-                where sent_revision is distinct from revision
-                  and (sent_revision is not null or (not cancelled and period_key <= ?))
-                order by (sent_revision is not null), reference
-                for update""")
-                .param(periodKey)
-                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
-                        (Integer) rs.getObject(5)))
-                .list();
         int rowNumber = 0;
-        for (Candidate candidate : candidates) {
-            Optional<AbsenceDetails> desired = candidate.cancelled() ? Optional.empty() : details(candidate.absenceId());
-            List<ExportRows.Row> planned = ExportPlanner.plan(candidate.absenceId(), candidate.reference(),
-                    candidate.revision(), desired, rows.latest(candidate.absenceId()));
-            Optional<String> problem = firstProblem(planned);
-            if (problem.isPresent()) {
-                jdbc.sql("update absence set rejection = ? where absence_id = ?")
-                        .params(problem.get(), candidate.absenceId()).update();
-                log.warn("Absence {} left out of the AB file: {}", candidate.reference(), problem.get());
-                continue;
-            }
-            for (ExportRows.Row row : planned) {
+        for (Candidate candidate : candidates(periodKey, true)) {
+            for (ExportRows.Row row : plan(candidate)) {
                 rows.insert(fileId, ++rowNumber, row);
             }
-            jdbc.sql("update absence set sent_revision = revision, rejection = null where absence_id = ?")
+            jdbc.sql("update absence set sent_revision = revision where absence_id = ?")
                     .param(candidate.absenceId()).update();
         }
         return rowNumber;
     }
 
-    private Optional<AbsenceDetails> details(String absenceId) {
-        return jdbc.sql("""
-                select assignment_number, absence_type, absence_reason, units, sickness, start_date, start_time,
-                       end_date, end_time, coalesce(duration_days, duration_hours), open_ended, return_to_work_date,
-                       notification_date
-                from absence where absence_id = ?""")
-                .param(absenceId)
-                .query((rs, n) -> new AbsenceDetails(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getObject(6, LocalDate.class),
-                        rs.getObject(7, java.time.LocalTime.class), rs.getObject(8, LocalDate.class),
-                        rs.getObject(9, java.time.LocalTime.class), rs.getBigDecimal(10), rs.getBoolean(11),
-                        rs.getObject(12, LocalDate.class), rs.getObject(13, LocalDate.class)))
-                .optional();
+    /**
+     * Absences with something to send, each with its last row, in one query: changed since their last row, and either
+     * sent before (a change goes in the next file) or new and starting in the period or earlier. For a file: only
+     * those that passed the precheck, locked until the file is recorded.
+     */
+    private List<Candidate> candidates(int periodKey, boolean forFile) {
+        return jdbc.sql("select a.absence_id, a.reference, a.revision, a.cancelled, "
+                + DetailsColumns.select("a", "") + ", r.revision as r_revision, r.operation as r_operation, "
+                + DetailsColumns.select("r", "r_") + """
+                 from absence a
+                left join lateral (select * from export_row x where x.absence_id = a.absence_id
+                                   order by x.file_id desc, x.row_number desc limit 1) r on true
+                where a.sent_revision is distinct from a.revision
+                  and (a.sent_revision is not null or (not a.cancelled and a.period_key <= ?))
+                """ + (forFile ? " and a.rejection is null order by (a.sent_revision is not null), a.reference"
+                        + " for update of a" : " order by a.reference"))
+                .param(periodKey)
+                .query((rs, n) -> {
+                    String id = rs.getString("absence_id");
+                    String reference = rs.getString("reference");
+                    Optional<AbsenceDetails> desired = rs.getBoolean("cancelled") ? Optional.empty()
+                            : Optional.of(DetailsColumns.read(rs, ""));
+                    String operation = rs.getString("r_operation");
+                    Optional<ExportRows.Row> sent = operation == null ? Optional.empty()
+                            : Optional.of(new ExportRows.Row(id, reference, rs.getInt("r_revision"),
+                                    AbsenceOperation.valueOf(operation), DetailsColumns.read(rs, "r_")));
+                    return new Candidate(id, reference, rs.getInt("revision"), desired, sent);
+                })
+                .list();
+    }
+
+    private static List<ExportRows.Row> plan(Candidate candidate) {
+        return ExportPlanner.plan(candidate.absenceId(), candidate.reference(), candidate.revision(),
+                candidate.desired(), candidate.sent());
     }
 
     private Optional<String> firstProblem(List<ExportRows.Row> planned) {
         List<String> problems = new ArrayList<>();
         for (ExportRows.Row row : planned) {
+            if (checkAssignments && row.operation() != AbsenceOperation.DEL
+                    && assignments.standing(row.details().assignmentNumber(), row.details().startDate())
+                            != PublishedAssignments.Standing.ACTIVE) {
+                problems.add(row.operation() + " Assignment Number: not active in ESR on the start date");
+            }
             AbsenceRowCheck.check(row.details().toRow(LocalDate.of(2000, 1, 1), row.operation(), row.reference()),
                     options).ifPresent(p -> problems.add(row.operation() + " " + p.layoutField() + ": " + p.reason()));
         }

@@ -1,14 +1,11 @@
 package health.patchwork.esr.absence.export;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
-import java.util.Optional;
 
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
+import health.patchwork.esr.absence.mapping.DetailsColumns;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,12 +23,6 @@ class ExportRows {
 
     /** One written row. */
     record Row(String absenceId, String reference, int revision, AbsenceOperation operation, AbsenceDetails details) {
-    }
-
-    /** The last row written for an absence: what ESR holds from us (nothing, if it was a DEL). */
-    Optional<Row> latest(String absenceId) {
-        return jdbc.sql("select * from export_row where absence_id = ? order by file_id desc, row_number desc limit 1")
-                .param(absenceId).query(ExportRows::map).optional();
     }
 
     List<Row> ofFile(long fileId) {
@@ -54,15 +45,7 @@ class ExportRows {
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {
-        String units = rs.getString("units");
-        BigDecimal duration = "D".equals(units) ? rs.getBigDecimal("duration_days") : rs.getBigDecimal("duration_hours");
-        AbsenceDetails details = new AbsenceDetails(rs.getString("assignment_number"), rs.getString("absence_type"),
-                rs.getString("absence_reason"), units, rs.getBoolean("sickness"),
-                rs.getObject("start_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
-                rs.getObject("end_date", LocalDate.class), rs.getObject("end_time", LocalTime.class), duration,
-                rs.getBoolean("open_ended"), rs.getObject("return_to_work_date", LocalDate.class),
-                rs.getObject("notification_date", LocalDate.class));
         return new Row(rs.getString("absence_id"), rs.getString("reference"), rs.getInt("revision"),
-                AbsenceOperation.valueOf(rs.getString("operation")), details);
+                AbsenceOperation.valueOf(rs.getString("operation")), DetailsColumns.read(rs, ""));
     }
 }

@@ -34,6 +34,7 @@ class FinaliseController {
     private static final Logger log = LoggerFactory.getLogger(FinaliseController.class);
     static final URI NOT_STARTED = URI.create("urn:esr-suite:problem:period-not-started");
     static final URI DELIVERY_PENDING = URI.create("urn:esr-suite:problem:delivery-pending");
+    static final URI EXPORT_HALTED = URI.create("urn:esr-suite:problem:export-halted");
 
     private final AbsenceExport export;
     private final PayrollPeriods periods;
@@ -68,14 +69,25 @@ class FinaliseController {
     }
 
     /** The period is final and the file, if any, is recorded; delivery is finished by recovery or the next export. */
-    @ExceptionHandler({MailboxException.class, ExportException.class})
-    ProblemDetail deliveryFailed(RuntimeException e) {
+    @ExceptionHandler(MailboxException.class)
+    ProblemDetail mailboxUnavailable(MailboxException e) {
         log.error("AB file delivery did not complete: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The period is finalised, but the AB file could not be delivered now. It is kept and delivered"
-                        + " exactly once by the next export or start-up recovery; see the service log.");
-        problem.setType(DELIVERY_PENDING);
-        problem.setTitle("Delivery pending");
+        return problem(DELIVERY_PENDING, "Delivery pending", "The period is finalised, but the mailbox could not be"
+                + " reached. The AB file is kept and delivered exactly once by the next export or start-up recovery.");
+    }
+
+    /** The ledger, the local copy and the mailbox disagree: exports stop until an operator has looked. */
+    @ExceptionHandler(ExportException.class)
+    ProblemDetail exportHalted(ExportException e) {
+        log.error("AB export halted for an operator: {}", e.getMessage());
+        return problem(EXPORT_HALTED, "Export halted", "The period is finalised, but AB exports are halted until an"
+                + " operator resolves a disagreement between the file ledger and the mailbox; see the service log.");
+    }
+
+    private static ProblemDetail problem(URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(type);
+        problem.setTitle(title);
         return problem;
     }
 }

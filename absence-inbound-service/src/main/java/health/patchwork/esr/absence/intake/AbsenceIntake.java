@@ -67,7 +67,8 @@ public class AbsenceIntake {
             return new BatchResult.Item(index, item.absenceId(), BatchResult.Outcome.CREATED, List.of());
         }
         StoredAbsence existing = store.find(absence.absenceId()).orElseThrow();
-        if (existing.requestHash().equals(absence.requestHash())) {
+        if (existing.requestHash().equals(absence.requestHash())
+                || !existing.cancelled() && existing.details().equals(absence.details())) {
             return new BatchResult.Item(index, item.absenceId(), BatchResult.Outcome.UNCHANGED, List.of());
         }
         return rejected(index, item.absenceId(), List.of(new FieldError(path + ".absenceId",

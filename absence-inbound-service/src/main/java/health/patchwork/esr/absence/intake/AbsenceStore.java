@@ -1,16 +1,14 @@
 package health.patchwork.esr.absence.intake;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Optional;
 
 import health.patchwork.esr.absence.mapping.AbsenceCategory;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
+import health.patchwork.esr.absence.mapping.DetailsColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,14 +72,7 @@ class AbsenceStore {
     }
 
     private static StoredAbsence map(ResultSet rs, int row) throws SQLException {
-        String units = rs.getString("units");
-        BigDecimal duration = "D".equals(units) ? rs.getBigDecimal("duration_days") : rs.getBigDecimal("duration_hours");
-        AbsenceDetails details = new AbsenceDetails(rs.getString("assignment_number"), rs.getString("absence_type"),
-                rs.getString("absence_reason"), units, rs.getBoolean("sickness"),
-                rs.getObject("start_date", LocalDate.class), rs.getObject("start_time", LocalTime.class),
-                rs.getObject("end_date", LocalDate.class), rs.getObject("end_time", LocalTime.class), duration,
-                rs.getBoolean("open_ended"), rs.getObject("return_to_work_date", LocalDate.class),
-                rs.getObject("notification_date", LocalDate.class));
+        AbsenceDetails details = DetailsColumns.read(rs, "");
         int sent = rs.getInt("sent_revision");
         return new StoredAbsence(rs.getString("absence_id"), rs.getString("reference"),
                 AbsenceCategory.valueOf(rs.getString("category")), rs.getString("platform_reason"), details,

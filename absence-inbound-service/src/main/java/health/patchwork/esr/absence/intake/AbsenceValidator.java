@@ -15,6 +15,7 @@ import health.patchwork.esr.absence.mapping.AbsenceMapper;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
 import health.patchwork.esr.absence.mapping.EsrAbsenceType;
 import health.patchwork.esr.absence.period.PayrollPeriods;
+import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.web.FieldError;
@@ -119,9 +120,12 @@ class AbsenceValidator {
                 errors.add(error(path, "returnToWorkDate", "must not be before startDate"));
             }
         }
-        if (errors.isEmpty() && settings.checkAssignments()
-                && !assignments.isCurrent(item.assignmentNumber(), item.startDate())) {
-            errors.add(error(path, "assignmentNumber", "is not an assignment ESR has published for the start date"));
+        if (errors.isEmpty() && settings.checkAssignments()) {
+            switch (assignments.standing(item.assignmentNumber(), item.startDate())) {
+                case UNKNOWN -> errors.add(error(path, "assignmentNumber", "is not an assignment ESR has published"));
+                case INACTIVE -> errors.add(error(path, "assignmentNumber", "is not active in ESR on the start date"));
+                case ACTIVE -> { }
+            }
         }
         if (!errors.isEmpty()) {
             return new Outcome(null, errors);

@@ -24,7 +24,7 @@ public class AbsenceMapper {
 
     /** The ESR type, or a reason (never echoing the value) why the reason cannot be mapped. */
     public Result map(AbsenceCategory category, String platformReason, String assignmentNumber) {
-        CategoryMapping mapping = settings.of(category);
+        CategoryMapping mapping = mappingOf(category);
         String type = mapping.absenceType().replace("{n}", String.valueOf(assignmentIndex(assignmentNumber)));
         Optional<String> reason;
         if (platformReason == null || platformReason.isBlank()) {
@@ -44,6 +44,15 @@ public class AbsenceMapper {
             return Result.error("is not a reason configured for this category");
         }
         return new Result(new EsrAbsenceType(type, reason.orElse(null), mapping.units(), mapping.sickness()), null);
+    }
+
+    private CategoryMapping mappingOf(AbsenceCategory category) {
+        return switch (category) {
+            case SICKNESS -> settings.sickness();
+            case ANNUAL_LEAVE -> settings.annualLeave();
+            case STUDY_LEAVE -> settings.studyLeave();
+            case OTHER_LEAVE -> settings.otherLeave();
+        };
     }
 
     private Optional<String> national(String reason) {

@@ -57,6 +57,14 @@ public class Reconciler {
             from echoed e
             where e.absence_id = a.absence_id and a.confirmed_revision is distinct from e.revision""";
 
+    /** Echoed with our reference, but not (yet) with the values last sent. */
+    private static final String MARK_DIFFERING = """
+            update absence a
+            set echo_differs = a.confirmed_revision is distinct from a.sent_revision
+                and exists (select 1 from workforce.published_absence p
+                            where p.third_party_reference = a.reference and not p.deleted_by_esr)
+            where a.sent_revision is not null""";
+
     private final JdbcClient jdbc;
     private final AbsenceStatusQuery status;
     private final Clock clock;
@@ -74,6 +82,7 @@ public class Reconciler {
     @Transactional
     public Result run() {
         int confirmed = jdbc.sql(CONFIRM).param(Timestamp.from(clock.instant())).update();
+        jdbc.sql(MARK_DIFFERING).update();
         long attention = status.countNeedingAttention();
         if (confirmed > 0 || attention > 0) {
             log.info("Absence reconciliation: {} newly confirmed by ESR, {} need attention", confirmed, attention);

@@ -21,7 +21,7 @@ public class AbsenceStatusQuery {
 
     private static final String SELECT = """
             select a.absence_id, a.reference, a.period_key, a.cancelled, a.revision, a.sent_revision,
-                   a.confirmed_revision, a.confirmed_at, a.rejection, r.operation as last_operation,
+                   a.confirmed_revision, a.confirmed_at, a.rejection, a.echo_differs, r.operation as last_operation,
                    f.file_name as last_file, f.uploaded_at
             from absence a
             left join lateral (select * from export_row x where x.absence_id = a.absence_id
@@ -113,7 +113,10 @@ public class AbsenceStatusQuery {
             status = AbsenceStatus.CONFIRMED;
         } else if (uploadedAt != null && uploadedAt.isBefore(windowStart)) {
             status = AbsenceStatus.NEEDS_ATTENTION;
-            reason = "exported but not echoed back by ESR within " + window.toDays() + " days";
+            reason = rs.getBoolean("echo_differs")
+                    ? "ESR holds it with another absence type, start or end than last sent, " + window.toDays()
+                            + " days after export"
+                    : "exported but not echoed back by ESR within " + window.toDays() + " days";
         } else {
             status = AbsenceStatus.EXPORTED;
         }

@@ -129,6 +129,27 @@ class AbsenceExportTest extends AbsenceServiceTest {
     }
 
     @Test
+    void anAbsenceWhoseAssignmentESRNoLongerPublishesIsLeftOutForAttentionAndSentOnceItIs() throws IOException {
+        post("/api/v1/absences", batch(SICK_132));
+        jdbc.update("update workforce.published_assignment set effective_end = date '2026-10-31'"
+                + " where assignment_number = '20000003'");
+
+        Response blocked = post("/api/v1/periods/M2708/finalise");
+
+        assertThat(blocked.body()).contains("\"file\":null");
+        Response status = get("/api/v1/absences/A000132");
+        assertThat(status.<String>json("$.status")).isEqualTo("NEEDS_ATTENTION");
+        assertThat(status.<String>json("$.attentionReason")).contains("Assignment Number");
+        assertThat(get("/api/v1/reconciliation/attention").<Integer>json("$.count")).isEqualTo(1);
+
+        jdbc.update("update workforce.published_assignment set effective_end = null where assignment_number = '20000003'");
+        Response sent = post("/api/v1/periods/M2708/finalise");
+
+        assertThat(sent.<String>json("$.file")).isEqualTo("AB_123_PWH_MN2708_00000001.DAT");
+        assertThat(get("/api/v1/absences/A000132").<String>json("$.status")).isEqualTo("EXPORTED");
+    }
+
+    @Test
     void cancelledBeforeExportNothingIsSent() throws IOException {
         post("/api/v1/absences", batch(LEAVE_131));
         post("/api/v1/absences/A000131/cancel");

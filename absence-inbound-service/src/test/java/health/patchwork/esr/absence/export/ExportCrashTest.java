@@ -70,6 +70,35 @@ class ExportCrashTest extends AbsenceServiceTest {
         assertExactlyOneFileDelivered();
     }
 
+    @Test
+    void twoFinalisationsAtOnceDeliverOneFile() throws Exception {
+        post("/api/v1/absences", AbsenceExportTest.batch(AbsenceExportTest.SICK_132));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> post("/api/v1/periods/M2708/finalise"));
+            var second = pool.submit(() -> post("/api/v1/periods/M2708/finalise"));
+            assertThat(List.of(first.get().status(), second.get().status())).containsOnly(200);
+        } finally {
+            pool.shutdown();
+        }
+
+        assertExactlyOneFileDelivered();
+    }
+
+    @Test
+    void aFileOfTheSameNameAlreadyInTheMailboxIsNeverOverwritten() throws IOException {
+        post("/api/v1/absences", AbsenceExportTest.batch(AbsenceExportTest.SICK_132));
+        Files.writeString(mailbox.resolve("/in/" + FILE), "someone else's file");
+
+        Response response = post("/api/v1/periods/M2708/finalise");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.<String>json("$.title")).isEqualTo("Export halted");
+        assertThat(Files.readString(mailbox.resolve("/in/" + FILE))).isEqualTo("someone else's file");
+        assertThat(jdbc.queryForObject("select state from absence.export_file", String.class)).isEqualTo("GENERATED");
+    }
+
     private void assertExactlyOneFileDelivered() throws IOException {
         assertThat(inboundFiles()).containsExactly(FILE);
         assertThat(records(FILE)).containsExactlyElementsOf(EXPECTED);

@@ -85,14 +85,20 @@ class AbsenceIntakeTest extends AbsenceServiceTest {
     }
 
     @Test
-    void anAssignmentESRHasNotPublishedForTheStartDateIsRefused() {
+    void assignmentsMustBePublishedByESRAndActiveOnTheStartDate() {
         jdbc.update("update workforce.published_assignment set effective_end = date '2026-10-31'"
                 + " where assignment_number = '20000003'");
+        jdbc.update("update workforce.published_assignment set assignment_status = 'TERM_ASSIGN'"
+                + " where assignment_number = '20000001'");
 
-        Response response = post("/api/v1/absences", batch(OPEN_SICKNESS));
+        Response response = post("/api/v1/absences", batch(OPEN_SICKNESS, ANNUAL_LEAVE,
+                ANNUAL_LEAVE.replace("A000131", "A000150").replace("\"20000001\"", "\"20000099\"")));
 
-        assertThat(response.<List<String>>json("$.results[0].errors[*].field"))
-                .containsExactly("absences[0].assignmentNumber");
+        assertThat(response.<List<String>>json("$.results[*].errors[0].field")).containsExactly(
+                "absences[0].assignmentNumber", "absences[1].assignmentNumber", "absences[2].assignmentNumber");
+        assertThat(response.<List<String>>json("$.results[*].errors[0].reason")).containsExactly(
+                "is not active in ESR on the start date", "is not active in ESR on the start date",
+                "is not an assignment ESR has published");
     }
 
     @Test
@@ -108,6 +114,20 @@ class AbsenceIntakeTest extends AbsenceServiceTest {
         assertThat(jdbc.queryForObject("select duration_hours from absence.absence", java.math.BigDecimal.class))
                 .isEqualByComparingTo("7.5");
         assertThat(jdbc.queryForObject("select revision from absence.absence", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryMatchingTheCurrentStateAfterAnUpdateIsANoOp() {
+        post("/api/v1/absences", batch(OPEN_SICKNESS));
+        post("/api/v1/absences/A000132/end", "{\"endDate\": \"2026-11-06\"}");
+
+        Response original = post("/api/v1/absences", batch(OPEN_SICKNESS));
+        Response current = post("/api/v1/absences", batch(OPEN_SICKNESS.replace("\"openEnded\": true",
+                "\"endDate\": \"2026-11-06\"")));
+
+        assertThat(original.<String>json("$.results[0].outcome")).isEqualTo("UNCHANGED");
+        assertThat(current.<String>json("$.results[0].outcome")).isEqualTo("UNCHANGED");
+        assertThat(jdbc.queryForObject("select open_ended from absence.absence", Boolean.class)).isFalse();
     }
 
     @Test

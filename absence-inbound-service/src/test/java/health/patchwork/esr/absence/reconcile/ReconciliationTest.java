@@ -62,8 +62,9 @@ class ReconciliationTest extends AbsenceServiceTest {
     }
 
     @Test
-    void exportedAbsencesNotEchoedWithinTheWindowNeedAttention() {
-        post("/api/v1/absences", "{\"absences\": [" + LEAVE + "," + SICK + "]}");
+    void exportedAbsencesNotConfirmedWithinTheWindowNeedAttention() {
+        String unechoed = LEAVE.replace("A000131", "A000133").replace("2026-11-16", "2026-11-20");
+        post("/api/v1/absences", "{\"absences\": [" + LEAVE + "," + SICK + "," + unechoed + "]}");
         post("/api/v1/periods/M2708/finalise");
         echo("9001", "PWH-A000132", "Sickness", "2026-11-02", null);
         echo("9002", "PWH-A000131", "Annual Leave Hours 1", "2026-11-17", "2026-11-17");
@@ -75,10 +76,15 @@ class ReconciliationTest extends AbsenceServiceTest {
         clock.advance(Duration.ofDays(2));
         Response attention = get("/api/v1/reconciliation/attention");
 
-        assertThat(attention.<List<String>>json("$.absences[*].absenceId")).containsExactly("A000131");
-        assertThat(attention.<String>json("$.absences[0].attentionReason")).contains("45 days");
+        assertThat(attention.<List<String>>json("$.absences[*].absenceId")).containsExactly("A000131", "A000133");
+        assertThat(attention.<List<String>>json("$.absences[*].attentionReason")).containsExactly(
+                "ESR holds it with another absence type, start or end than last sent, 45 days after export",
+                "exported but not echoed back by ESR within 45 days");
         assertThat(status("A000131")).isEqualTo("NEEDS_ATTENTION");
-        assertThat(meters.get("esr.absence.needs.attention").gauge().value()).isEqualTo(1.0);
+        assertThat(status("A000132")).isEqualTo("CONFIRMED");
+        assertThat(meters.get("esr.absence.needs.attention").gauge().value()).isEqualTo(2.0);
+        assertThat(get("/actuator/metrics/esr.absence.needs.attention").<Double>json("$.measurements[0].value"))
+                .isEqualTo(2.0);
     }
 
     @Test

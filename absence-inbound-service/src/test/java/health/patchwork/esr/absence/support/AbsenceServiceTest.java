@@ -12,6 +12,7 @@ import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,10 +51,16 @@ public abstract class AbsenceServiceTest {
     @Autowired
     protected CrashSwitch crash;
 
-    @BeforeEach
-    void resetState() throws IOException {
+    /** Leaves no half-sent file for applications other test classes start on the same database to recover. */
+    @AfterEach
+    void emptyLedger() {
         jdbc.execute("truncate absence.export_row, absence.absence, absence.finalised_period, absence.export_file"
                 + " restart identity cascade");
+    }
+
+    @BeforeEach
+    void resetState() throws IOException {
+        emptyLedger();
         jdbc.execute("truncate workforce.published_assignment, workforce.published_absence");
         for (String assignment : new String[] {"20000001", "20000001-2", "20000002", "20000003"}) {
             jdbc.update("insert into workforce.published_assignment (assignment_id, assignment_number, person_id,"

@@ -41,11 +41,11 @@ class TaFileContent implements ExportContent {
 
     @Override
     public int assign(long fileId, ExportTarget target) {
+        // the file's rows are its entries in id order (a reversal right before its replacement claim)
         return jdbc.update("""
-                update export_entry e set export_file_id = ?, row_number = p.rn
-                from (select id, row_number() over (order by id) as rn from export_entry
-                      where export_file_id is null and tax_year = ? and tax_period = ?) p
-                where e.id = p.id""", fileId, target.period().taxYear(), target.period().period());
+                update export_entry set export_file_id = ?
+                where export_file_id is null and tax_year = ? and tax_period = ?""",
+                fileId, target.period().taxYear(), target.period().period());
     }
 
     @Override
@@ -57,9 +57,12 @@ class TaFileContent implements ExportContent {
                     var ps = con.prepareStatement("""
                             select line_id, kind, assignment_number, earned_date, pay_code, quantity, rate, amount,
                                    cost_centre
-                            from export_entry where export_file_id = ? order by row_number""");
+                            from export_entry where tax_year = ? and tax_period = ? and export_file_id = ?
+                            order by id""");
                     ps.setFetchSize(FETCH_SIZE);
-                    ps.setLong(1, fileId);
+                    ps.setInt(1, name.taxYear());
+                    ps.setInt(2, name.period());
+                    ps.setLong(3, fileId);
                     return ps;
                 }, rs -> {
                     ClaimValues claim = new ClaimValues(rs.getString(1), rs.getString(3),

@@ -1,6 +1,7 @@
 package health.patchwork.esr.attendance.intake;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import health.patchwork.esr.attendance.period.Placement;
@@ -49,10 +50,9 @@ class CorrectionStore {
                 placement.period().taxYear(), placement.period().period(), Timestamp.from(placement.cutOff()), claimId);
     }
 
-    /** Where the reversal of a claim goes: with the claim's own date, as corrections are placed. */
-    java.time.LocalDate earnedDateOf(long claimId) {
-        return jdbc.queryForObject("select earned_date from export_entry where id = ?", java.time.LocalDate.class,
-                claimId);
+    /** The date worked of a sent claim: its reversal is placed by it, as corrections are. */
+    LocalDate earnedDateOf(long claimId) {
+        return jdbc.queryForObject("select earned_date from export_entry where id = ?", LocalDate.class, claimId);
     }
 
     void dropPendingClaim(String lineId) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import health.patchwork.esr.support.web.FieldError;
 
@@ -66,7 +67,7 @@ public class IntakeService {
         }
         Map<AssignmentDirectory.Key, AssignmentDirectory.Standing> standing = assignments.standing(valid.values()
                 .stream().map(c -> new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate()))
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         List<CheckedLine> checked = new ArrayList<>(valid.size());
         for (CheckedLine c : valid.values()) {
             var s = standing.get(new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate()));

@@ -1,7 +1,6 @@
 package health.patchwork.esr.attendance.intake;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -134,9 +133,5 @@ class LineValidator {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    static List<FieldError> list() {
-        return new ArrayList<>();
     }
 }

@@ -93,7 +93,8 @@ class TimesheetLineStore {
                            l.rate, l.amount, l.cost_centre, u.tax_year, u.tax_period, u.cut_off
                     from unnest(?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[]) as u(line_id, tax_year, tax_period, cut_off)
                     join timesheet_line l on l.line_id = u.line_id""");
-            setPlacement(con, ps, 1, lines);
+            ps.setArray(1, array(con, "text", lines, ClaimValues::lineId));
+            setPlacement(con, ps, 2, lines);
             return ps;
         });
     }
@@ -167,18 +168,14 @@ class TimesheetLineStore {
         ps.setArray(first + 7, array(con, "text", lines, ClaimValues::costCentre));
     }
 
-    /** Sets 3 arrays from {@code first} (tax year, period, cut-off), or 4 with the line id when first is 1. */
+    /** Sets 3 arrays from {@code first}: tax year, period, cut-off. */
     private static void setPlacement(Connection con, PreparedStatement ps, int first, List<CheckedLine> lines)
             throws SQLException {
-        int at = first;
-        if (first == 1) {
-            ps.setArray(at++, array(con, "text", lines, ClaimValues::lineId));
-        }
-        ps.setArray(at++, con.createArrayOf("smallint",
+        ps.setArray(first, con.createArrayOf("smallint",
                 lines.stream().map(l -> (short) l.placement().period().taxYear()).toArray()));
-        ps.setArray(at++, con.createArrayOf("smallint",
+        ps.setArray(first + 1, con.createArrayOf("smallint",
                 lines.stream().map(l -> (short) l.placement().period().period()).toArray()));
-        ps.setArray(at, con.createArrayOf("timestamptz",
+        ps.setArray(first + 2, con.createArrayOf("timestamptz",
                 lines.stream().map(l -> Timestamp.from(l.placement().cutOff())).toArray()));
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,7 +28,7 @@ public record PayCodeMapping(
         @NotBlank @Latin1Text String element,
         @NotEmpty @Size(max = 15) List<@NotNull @Valid InputValueMapping> inputValues,
         @DefaultValue("0.01") @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal minQuantity,
-        @DefaultValue("24") @NotNull BigDecimal maxQuantity) {
+        @DefaultValue("24") @NotNull @DecimalMax("9999999.99") BigDecimal maxQuantity) {
 
     public PayCodeMapping {
         inputValues = inputValues == null ? List.of() : List.copyOf(inputValues);

@@ -1,14 +1,20 @@
 package health.patchwork.esr.attendance.status;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import health.patchwork.esr.attendance.mapping.PayCodes;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
+import health.patchwork.esr.support.export.ExportState;
+import health.patchwork.esr.support.export.ExportedFile;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +24,7 @@ import org.springframework.stereotype.Component;
 class StatusQueries {
 
     /** One ATT row of a line, sent or pending. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record EntryView(String kind, String status, String fileName, Integer rowNumber, String period, BigDecimal quantity,
                      BigDecimal rate, BigDecimal amount) {
     }
@@ -31,7 +37,7 @@ class StatusQueries {
     }
 
     /** Totals of one element and cost centre (null: the assignment's own costing); reversals count negative. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Total(String element, String costCentre, int rows, BigDecimal quantity, BigDecimal amount, int pendingRows) {
     }
 
@@ -53,11 +59,16 @@ class StatusQueries {
             return Optional.empty();
         }
         List<EntryView> entries = jdbc.query("""
-                select e.kind, f.file_name, e.row_number, e.tax_year, e.tax_period, e.quantity, e.rate, e.amount
+                select e.kind, f.file_name,
+                       (select count(*) from export_entry o where o.tax_year = e.tax_year and o.tax_period = e.tax_period
+                               and o.export_file_id = e.export_file_id and o.id <= e.id)
+                           as row_number,
+                       e.tax_year, e.tax_period, e.quantity, e.rate, e.amount
                 from export_entry e left join export_file f on f.id = e.export_file_id
                 where e.line_id = ? order by e.id""", (rs, i) -> new EntryView(rs.getString(1),
-                rs.getString(2) == null ? "PENDING" : "EXPORTED", rs.getString(2), (Integer) rs.getObject(3, Integer.class),
-                new TaxPeriod(rs.getInt(4), rs.getInt(5)).yy() + new TaxPeriod(rs.getInt(4), rs.getInt(5)).pp(),
+                rs.getString(2) == null ? "PENDING" : "EXPORTED", rs.getString(2),
+                rs.getString(2) == null ? null : rs.getInt(3),
+                label(rs.getInt(4), rs.getInt(5)),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8)), lineId);
         boolean withdrawn = (Boolean) head.get(0)[1];
         boolean anySent = entries.stream().anyMatch(e -> e.fileName() != null);
@@ -80,7 +91,7 @@ class StatusQueries {
                 from export_entry where tax_year = ? and tax_period = ?
                 group by pay_code, cost_centre order by pay_code, cost_centre nulls first""", rs -> {
             String element = payCodes.elementOf(rs.getString(1));
-            List<String> key = java.util.Arrays.asList(element, rs.getString(2));
+            List<String> key = Arrays.asList(element, rs.getString(2));
             Total add = new Total(element, rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
                     rs.getInt(6));
             totals.merge(key, add, (a, b) -> new Total(a.element(), a.costCentre(), a.rows() + b.rows(),
@@ -91,8 +102,8 @@ class StatusQueries {
                 String.class, period.taxYear(), period.period()).stream()
                 .map(name -> fileByName(name).orElseThrow()).toList();
         List<Total> sorted = new ArrayList<>(totals.values());
-        sorted.sort(java.util.Comparator.comparing(Total::element)
-                .thenComparing(Total::costCentre, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        sorted.sort(Comparator.comparing(Total::element)
+                .thenComparing(Total::costCentre, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new PeriodSummary(period.yy() + period.pp(), files, sorted);
     }
 
@@ -100,11 +111,16 @@ class StatusQueries {
         return jdbc.query("""
                 select id, file_name, sequence_number, state, row_count, sha256, size_bytes, generated_at, uploaded_at
                 from export_file where file_name = ?""", (rs, i) -> FileView.of(
-                new health.patchwork.esr.support.export.ExportedFile(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        health.patchwork.esr.support.export.ExportState.valueOf(rs.getString(4)), rs.getInt(5),
+                new ExportedFile(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        ExportState.valueOf(rs.getString(4)), rs.getInt(5),
                         rs.getString(6), rs.getLong(7), rs.getTimestamp(8).toInstant(),
                         rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant())), fileName)
                 .stream().findFirst();
+    }
+
+    private static String label(int taxYear, int period) {
+        TaxPeriod p = new TaxPeriod(taxYear, period);
+        return p.yy() + p.pp();
     }
 
     private static BigDecimal sum(BigDecimal a, BigDecimal b) {

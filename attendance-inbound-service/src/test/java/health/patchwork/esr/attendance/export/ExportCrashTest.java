@@ -142,6 +142,21 @@ class ExportCrashTest {
     }
 
     @Test
+    void aRemoteFileOfTheSameNameAndSizeButOtherContentIsNotTakenForOurs() throws IOException {
+        crash.arm(Point.AFTER_GENERATED);
+        assertThatThrownBy(export::cutOff).isInstanceOf(CrashSwitch.Crash.class);
+        byte[] ours = ExportTest.expected(FILE);
+        byte[] theirs = ours.clone();
+        theirs[theirs.length - 1] = '9';
+        Files.write(mailbox.resolve("/in/" + FILE), theirs);
+
+        assertThatThrownBy(export::recover).isInstanceOf(ExportException.class).hasMessageContaining("other content");
+
+        assertThat(state()).isEqualTo("GENERATED");
+        assertThat(mailbox.resolve("/in/" + FILE)).hasBinaryContent(theirs);
+    }
+
+    @Test
     void afterRecoveryTheNextFileTakesTheNextSequenceNumber() throws IOException {
         crash.arm(Point.AFTER_UPLOADED);
         assertThatThrownBy(export::cutOff).isInstanceOf(CrashSwitch.Crash.class);

@@ -72,6 +72,7 @@ class ExportTest {
         assertThat(inbox()).containsExactly(N_FILE);
         assertThat(api.get("/api/v1/timesheet-lines/L2").text("/status")).isEqualTo("EXPORTED");
         assertThat(api.get("/api/v1/timesheet-lines/L2").text("/fileName")).isEqualTo(N_FILE);
+        assertThat(api.get("/api/v1/timesheet-lines/L2").body().at("/entries/0/rowNumber").asInt()).isEqualTo(2);
         assertThat(api.get("/api/v1/files/" + N_FILE).body().get("rows").asInt()).isEqualTo(4);
     }
 
@@ -147,6 +148,7 @@ class ExportTest {
         assertThat(nothing.status()).isEqualTo(204);
         assertThat(inbox()).containsExactly("TA_123_PWH_MN2708_00000001.DAT");
         assertThat(api.post("/api/v1/exports", "{\"taxYear\":27}").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/periods/27/60/summary").status()).isEqualTo(400);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package health.patchwork.esr.support.export;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +19,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.name.InboundFileType;
@@ -39,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>mark the file UPLOADED.</li>
  * </ol>
  * Finishing a GENERATED file never sends a second copy: if the remote folder already has the name with the recorded
- * size, the file is only marked UPLOADED; a missing local copy is regenerated and must match the recorded hash; any
+ * size and SHA-256, the file is only marked UPLOADED; a missing local copy is regenerated and must match the recorded hash; any
  * disagreement stops the export for an operator instead of guessing.
  */
 public class FileExporter {
@@ -90,7 +94,7 @@ public class FileExporter {
     }
 
     /** Like {@link #export}, but runs under the lock itself: {@code choose} sees a recovered ledger. */
-    public Optional<ExportedFile> export(java.util.function.Function<ExportLedger, Optional<ExportTarget>> choose) {
+    public Optional<ExportedFile> export(Function<ExportLedger, Optional<ExportTarget>> choose) {
         try (ExportLock.Held held = lock.acquire()) {
             completePending();
             return choose.apply(ledger).flatMap(this::generate).map(this::complete);
@@ -98,7 +102,7 @@ public class FileExporter {
     }
 
     /** Several exports in one go under one lock (a cut-off run over every period that is due). */
-    public List<ExportedFile> exportAll(java.util.function.Function<ExportLedger, List<ExportTarget>> choose) {
+    public List<ExportedFile> exportAll(Function<ExportLedger, List<ExportTarget>> choose) {
         try (ExportLock.Held held = lock.acquire()) {
             completePending();
             List<ExportedFile> sent = new ArrayList<>();
@@ -132,12 +136,16 @@ public class FileExporter {
                     target.run(), target.period(), sequence);
             Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             long id = ledger.insertGenerated(name, generatedAt);
+            long started = System.nanoTime();
             int rows = content.assign(id, target);
             if (rows == 0) {
                 status.setRollbackOnly();
                 return null;
             }
+            long tagged = System.nanoTime();
             Written written = writeLocal(id, name, generatedAt);
+            log.info("{}: {} rows tagged in {} ms, written in {} ms", name.format(), rows, (tagged - started) / 1_000_000,
+                    (System.nanoTime() - tagged) / 1_000_000);
             ledger.recordContent(id, rows, written.sha256(), written.size());
             checkpoints.beforeCommit(id);
             return ledger.byId(id).orElseThrow();
@@ -160,7 +168,8 @@ public class FileExporter {
                         + " bytes but the ledger recorded " + file.sizeBytes() + "; it is never overwritten:"
                         + " an operator must find out who wrote it");
             }
-            log.info("{} is already on the mailbox with the recorded size; marking it uploaded", file.fileName());
+            verifyRemoteContent(file);
+            log.info("{} is already on the mailbox with the recorded content; marking it uploaded", file.fileName());
         } else {
             ensureLocalCopy(file, local);
             mailbox.upload(local, inboundDir, file.fileName());
@@ -170,6 +179,23 @@ public class FileExporter {
         deleteQuietly(local);
         log.info("Uploaded {} ({} rows)", file.fileName(), file.rowCount());
         return ledger.byId(file.id()).orElseThrow();
+    }
+
+    /** Same name and size is not enough to call it ours: the remote bytes must hash to what the ledger recorded. */
+    private void verifyRemoteContent(ExportedFile file) {
+        Path copy = outgoingDir.resolve(file.fileName() + ".remote");
+        try {
+            Files.createDirectories(outgoingDir);
+            mailbox.download(inboundDir, file.fileName(), copy);
+            if (!file.sha256().equals(sha256(copy))) {
+                throw new ExportException(file.fileName() + " is on the mailbox with the recorded size but other"
+                        + " content; it is never overwritten: an operator must find out who wrote it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not check the remote copy of " + file.fileName(), e);
+        } finally {
+            deleteQuietly(copy);
+        }
     }
 
     private void ensureLocalCopy(ExportedFile file, Path local) {
@@ -191,7 +217,7 @@ public class FileExporter {
             Path temp = outgoingDir.resolve(name.format() + ".tmp");
             MessageDigest digest = newDigest();
             try (OutputStream out = new DigestOutputStream(
-                    new java.io.BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), digest)) {
+                    new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), digest)) {
                 content.write(id, name, LocalDateTime.ofInstant(generatedAt, UK), out);
             }
             long size = Files.size(temp);
@@ -204,7 +230,7 @@ public class FileExporter {
 
     static String sha256(Path file) {
         MessageDigest digest = newDigest();
-        try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+        try (var in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             return "";
@@ -299,11 +325,11 @@ public class FileExporter {
         }
 
         public FileExporter build() {
-            java.util.Objects.requireNonNull(vpd, "trust");
-            java.util.Objects.requireNonNull(content, "content");
-            java.util.Objects.requireNonNull(ledger, "database");
-            java.util.Objects.requireNonNull(mailbox, "mailbox");
-            java.util.Objects.requireNonNull(workDir, "workDir");
+            Objects.requireNonNull(vpd, "trust");
+            Objects.requireNonNull(content, "content");
+            Objects.requireNonNull(ledger, "database");
+            Objects.requireNonNull(mailbox, "mailbox");
+            Objects.requireNonNull(workDir, "workDir");
             return new FileExporter(this);
         }
     }

@@ -1,0 +1,187 @@
+package health.patchwork.esr.support.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+
+import health.patchwork.esr.formats.calendar.PeriodType;
+import health.patchwork.esr.formats.calendar.TaxPeriod;
+import health.patchwork.esr.formats.name.InboundFileName;
+import health.patchwork.esr.formats.name.InboundFileType;
+import health.patchwork.esr.formats.name.PeriodRun;
+import health.patchwork.esr.formats.write.AbsenceFileWriter;
+import health.patchwork.esr.formats.write.AbsenceRow;
+import health.patchwork.esr.formats.write.InboundWriterOptions;
+import health.patchwork.esr.support.mailbox.SftpMailboxClient;
+import health.patchwork.esr.support.mailbox.MailboxSettings;
+import health.patchwork.esr.support.mailbox.SftpSessionFactories;
+import health.patchwork.esr.testsupport.postgres.SharedPostgres;
+import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The exporter as another service would use it (here for AB files, as the absence service will): its own
+ * {@code export_file} ledger and items table in its own schema, a real PostgreSQL and a real SFTP mailbox.
+ */
+class FileExporterTest {
+
+    static final String SCHEMA = "support_export_test";
+    static EmbeddedSftpServer server;
+    static JdbcTemplate jdbc;
+    static DriverManagerDataSource dataSource;
+
+    @TempDir
+    Path workDir;
+
+    /** Items to send: an absence reference per row; file_id null while unsent. */
+    static final class Absences implements ExportContent {
+        @Override
+        public int assign(long fileId, ExportTarget target) {
+            return jdbc.update("""
+                    update item i set file_id = ?, row_number = p.rn
+                    from (select id, row_number() over (order by id) rn from item where file_id is null) p
+                    where i.id = p.id""", fileId);
+        }
+
+        @Override
+        public void write(long fileId, InboundFileName name, LocalDateTime createdAt, OutputStream out) {
+            try (AbsenceFileWriter writer = AbsenceFileWriter.open(out, name, createdAt, InboundWriterOptions.defaults())) {
+                jdbc.query("select reference, assignment_number from item where file_id = ? order by row_number",
+                        rs -> {
+                            writer.write(AbsenceRow.delete(createdAt.toLocalDate(), null, rs.getString(2),
+                                    rs.getString(1)), rs.getString(1));
+                        }, fileId);
+            }
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedSftpServer.start();
+        SharedPostgres.Endpoint db = SharedPostgres.endpoint();
+        new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()))
+                .execute("create schema if not exists " + SCHEMA);
+        dataSource = new DriverManagerDataSource(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?")
+                + "currentSchema=" + SCHEMA, db.username(), db.password());
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("""
+                drop table if exists item;
+                drop table if exists export_file;
+                create table export_file (
+                    id bigint generated always as identity primary key, file_name text not null unique,
+                    sequence_number bigint not null, period_type char(1) not null, period_run char(1) not null,
+                    tax_year smallint not null, tax_period smallint not null, state text not null,
+                    row_count integer not null, sha256 char(64), size_bytes bigint,
+                    generated_at timestamptz not null default now(), uploaded_at timestamptz);
+                create table item (id bigint generated always as identity primary key, reference text not null,
+                    assignment_number text not null, file_id bigint references export_file (id), row_number integer)""");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void clean() throws IOException {
+        jdbc.execute("truncate item, export_file restart identity");
+        jdbc.update("insert into item (reference, assignment_number) values ('PWH-A000129', '20000001-2'),"
+                + " ('PWH-A000130', '20000003')");
+        try (Stream<Path> files = Files.list(server.resolve("/in"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    FileExporter exporter(ExportCheckpoints checkpoints) {
+        return FileExporter.builder(InboundFileType.AB)
+                .trust("123", "PWH")
+                .content(new Absences())
+                .database(new ExportLedger(jdbc), new ExportLock(dataSource, "test-AB"),
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
+                .mailbox(new SftpMailboxClient(SftpSessionFactories.pinnedHostKey(new MailboxSettings(
+                        server.host(), server.port(), server.username(), server.clientPrivateKey(), null,
+                        server.knownHosts(), "/out", "/in", java.time.Duration.ofSeconds(10))), "test"), "/in")
+                .workDir(workDir)
+                .clock(Clock.fixed(Instant.parse("2026-11-03T09:35:00Z"), ZoneOffset.UTC))
+                .checkpoints(checkpoints)
+                .build();
+    }
+
+    static final ExportTarget NOVEMBER = new ExportTarget(InboundFileType.AB, PeriodType.MONTHLY, PeriodRun.NORMAL,
+            new TaxPeriod(27, 8));
+
+    @Test
+    void exportsTheItemsIntoOneFileWithTheNextSequenceNumber() throws IOException {
+        ExportedFile file = exporter(ExportCheckpoints.NONE).export(NOVEMBER).orElseThrow();
+
+        assertThat(file.fileName()).isEqualTo("AB_123_PWH_MN2708_00000001.DAT");
+        assertThat(file.state()).isEqualTo(ExportState.UPLOADED);
+        assertThat(Files.readString(server.resolve("/in/" + file.fileName()))).isEqualTo(
+                "HDR,AB_123_PWH_MN2708_00000001.DAT,20261103093500,PWH,123,M,N,08\r"
+                        + "ABS,20261103,DEL,,20000001-2,,,,,,,,,,,,,,PWH-A000129,\r"
+                        + "ABS,20261103,DEL,,20000003,,,,,,,,,,,,,,PWH-A000130,\r"
+                        + "FTR,2,0");
+        assertThat(exporter(ExportCheckpoints.NONE).export(NOVEMBER)).as("nothing left: no file").isEmpty();
+        assertThat(new ExportLedger(jdbc).nextSequence(InboundFileType.AB, 1)).isEqualTo(2);
+        assertThat(new ExportLedger(jdbc).nextSequence(InboundFileType.TA, 1)).as("TA counts apart").isEqualTo(1);
+    }
+
+    @Test
+    void aCrashAfterUploadIsRecoveredWithoutASecondUpload() throws IOException {
+        ExportCheckpoints crashAfterUpload = new ExportCheckpoints() {
+            @Override
+            public void afterUploaded(ExportedFile file) {
+                throw new IllegalStateException("crash");
+            }
+        };
+        assertThatThrownBy(() -> exporter(crashAfterUpload).export(NOVEMBER)).hasMessage("crash");
+
+        List<ExportedFile> recovered = exporter(ExportCheckpoints.NONE).recover();
+
+        assertThat(recovered).extracting(ExportedFile::state).containsExactly(ExportState.UPLOADED);
+        try (Stream<Path> files = Files.list(server.resolve("/in"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactly("AB_123_PWH_MN2708_00000001.DAT");
+        }
+    }
+
+    @Test
+    void aLostLocalCopyIsRegeneratedAndMustMatchTheRecordedHash() throws IOException {
+        ExportCheckpoints crashAfterGenerate = new ExportCheckpoints() {
+            @Override
+            public void afterGenerated(ExportedFile file) {
+                throw new IllegalStateException("crash");
+            }
+        };
+        assertThatThrownBy(() -> exporter(crashAfterGenerate).export(NOVEMBER)).hasMessage("crash");
+        Files.delete(workDir.resolve("outgoing/AB_123_PWH_MN2708_00000001.DAT"));
+        // the data under the file changed since it was generated: regeneration differs, so nothing is sent
+        jdbc.update("update item set assignment_number = '20000004' where reference = 'PWH-A000130'");
+
+        assertThatThrownBy(() -> exporter(ExportCheckpoints.NONE).recover()).isInstanceOf(ExportException.class)
+                .hasMessageContaining("differs from the recorded content");
+        assertThat(server.resolve("/in/AB_123_PWH_MN2708_00000001.DAT")).doesNotExist();
+    }
+}
