@@ -26,12 +26,16 @@ public class ExportLock {
 
     /** The lock when free now, empty when another exporter holds it. */
     public Optional<Held> tryAcquire() {
-        return acquire("select pg_try_advisory_lock(?)");
+        return acquire("select true, pg_try_advisory_lock(?)");
     }
 
-    /** Waits for the lock. */
+    /**
+     * Waits for the lock. pg_advisory_lock returns void, so the query reports success in a column of its own; an
+     * expression such as {@code pg_advisory_lock(?) is null or true} would be folded to {@code true} by the planner
+     * and the lock never taken.
+     */
     public Held acquire() {
-        return acquire("select pg_advisory_lock(?) is null or true").orElseThrow();
+        return acquire("select pg_advisory_lock(?) is null, true").orElseThrow();
     }
 
     private Optional<Held> acquire(String sql) {
@@ -43,7 +47,7 @@ public class ExportLock {
                 statement.setLong(1, key);
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
-                    if (rs.getBoolean(1)) {
+                    if (rs.getBoolean(2)) {
                         Held held = new Held(connection);
                         connection = null;
                         return Optional.of(held);
