@@ -101,6 +101,15 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void aTransliterationToAForbiddenCharacterStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.attendance.transliteration.[\u2019]", "\"")));
+
+        assertThat(output).contains("Invalid setting esr.attendance.transliteration (environment variable"
+                + " ESR_ATTENDANCE_TRANSLITERATION): must map single characters");
+    }
+
+    @Test
     void theExamplePayCodeProfileStartsWithoutATrustMapping() {
         // what the sandbox and docker-compose run until a Trust sets its own pay codes
         start(StartupArguments.validFor(mailbox).with("spring.config.location", "classpath:/")

@@ -36,7 +36,10 @@ class TaFileContent implements ExportContent {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.payCodes = payCodes;
-        this.options = InboundWriterOptions.defaults().withAttColumnCount(Integer.parseInt(settings.attColumnCount()));
+        this.options = InboundWriterOptions.defaults()
+                .withAttColumnCount(Integer.parseInt(settings.attColumnCount()))
+                .withRecordSeparator(settings.recordSeparator().text(), settings.terminateLastRecord())
+                .withTransliteration(settings.transliterationTable());
     }
 
     @Override

@@ -10,16 +10,21 @@ import health.patchwork.esr.formats.write.AttendanceRow;
 import health.patchwork.esr.formats.write.Costing;
 import health.patchwork.esr.formats.write.InputValue;
 
-import org.springframework.stereotype.Component;
 
 /** The configured pay codes, and how a claim becomes an ATT row (inbound-files.md §2.1–2.3). */
-@Component
 public class PayCodes {
 
     private final PayCodeSettings settings;
+    private final boolean blankEarnedDate;
 
     public PayCodes(PayCodeSettings settings) {
+        this(settings, false);
+    }
+
+    /** @param blankEarnedDate {@code inbound.earnedDate=BLANK}: ATT field 5 left empty */
+    public PayCodes(PayCodeSettings settings, boolean blankEarnedDate) {
         this.settings = settings;
+        this.blankEarnedDate = blankEarnedDate;
     }
 
     public Optional<PayCodeMapping> find(String payCode) {
@@ -57,7 +62,8 @@ public class PayCodes {
         for (InputValueMapping iv : mapping.inputValues()) {
             values.add(new InputValue(iv.name(), value(iv, claim, reversal)));
         }
-        return new AttendanceRow(effectiveDate, null, claim.assignmentNumber(), claim.earnedDate(),
+        return new AttendanceRow(effectiveDate, null, claim.assignmentNumber(),
+                blankEarnedDate ? null : claim.earnedDate(),
                 mapping.element(), values, claim.costCentre() == null ? Costing.NONE
                         : Costing.costCentre(claim.costCentre()));
     }

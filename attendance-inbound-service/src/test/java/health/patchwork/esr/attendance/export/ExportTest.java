@@ -152,6 +152,17 @@ class ExportTest {
     }
 
     @Test
+    void theFileCarriesTheTransliteratedText() throws IOException {
+        api.post("/api/v1/timesheet-lines", batch("{\"lineId\":\"T1\",\"assignmentNumber\":\"20000001\","
+                + "\"dateWorked\":\"2026-10-24\",\"payCode\":\"BANK\",\"quantity\":7.5,\"costCentre\":\"O\u2019NEIL\"}"));
+
+        String name = api.post("/api/v1/exports", "{\"taxYear\":27,\"period\":8}").text("/fileName");
+
+        assertThat(Files.readString(mailbox.resolve("/in/" + name), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains(",O'NEIL,");
+    }
+
+    @Test
     void thePeriodSummaryTotalsPerElementAndCostCentre() {
         postOctoberLines();
 

@@ -94,6 +94,19 @@ class IntakeTest {
     }
 
     @Test
+    void aCharacterWithAConfiguredTransliterationIsAcceptedAndOthersOutsideLatin1AreNot() {
+        Api.Response response = api.post("/api/v1/timesheet-lines", batch(
+                "{\"lineId\":\"T1\",\"assignmentNumber\":\"20000001\",\"dateWorked\":\"2026-10-24\","
+                        + "\"payCode\":\"BANK\",\"quantity\":7.5,\"costCentre\":\"O\u2019NEIL\"}",
+                "{\"lineId\":\"T2\",\"assignmentNumber\":\"20000001\",\"dateWorked\":\"2026-10-24\","
+                        + "\"payCode\":\"BANK\",\"quantity\":7.5,\"costCentre\":\"\u0141ODZ\"}"));
+
+        assertThat(outcomes(response.body())).containsExactly("CREATED", "REJECTED");
+        assertThat(errors(response.body())).containsExactly(
+                "lines[1].costCentre: contains a character outside ISO-8859-1");
+    }
+
+    @Test
     void rePostingTheSameLineIsANoOpAndNewContentBeforeExportAmendsIt() {
         String original = batch(line("L1", "20000001", "2026-10-24", "UNSOC_SAT", "7.5"));
         api.post("/api/v1/timesheet-lines", original);
