@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import health.patchwork.esr.support.web.FieldError;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,13 +39,18 @@ public class IntakeService {
     public BatchResult post(List<TimesheetLineRequest> lines) {
         LineResult[] results = new LineResult[lines.size()];
         List<CheckedLine> checked = check(lines, results);
-        try {
-            transactions.executeWithoutResult(status -> store(checked, results));
-        } catch (DataIntegrityViolationException raced) {
-            // a concurrent post inserted one of our new ids first: once more, now seeing it as existing
-            transactions.executeWithoutResult(status -> store(checked, results));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> store(checked, results));
+                return BatchResult.of(List.of(results));
+            } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+                // a concurrent post inserted one of our new ids first, or a deadlock with an export: the transaction
+                // rolled back as a whole, so simply go again (now seeing the other's lines as existing)
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
         }
-        return BatchResult.of(List.of(results));
     }
 
     private List<CheckedLine> check(List<TimesheetLineRequest> lines, LineResult[] results) {

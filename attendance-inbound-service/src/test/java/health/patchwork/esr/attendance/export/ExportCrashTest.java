@@ -136,6 +136,9 @@ class ExportCrashTest {
 
         assertThatThrownBy(export::recover).isInstanceOf(ExportException.class)
                 .hasMessageContaining("never overwritten");
+        Api.Response viaApi = api.post("/api/v1/exports/cut-off", "");
+        assertThat(viaApi.status()).isEqualTo(409);
+        assertThat(viaApi.text("/title")).isEqualTo("Export stopped");
 
         assertThat(state()).isEqualTo("GENERATED");
         assertThat(mailbox.resolve("/in/" + FILE)).hasContent("someone else's file");
