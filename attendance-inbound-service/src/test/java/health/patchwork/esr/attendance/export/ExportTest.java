@@ -98,6 +98,10 @@ class ExportTest {
         assertThat(mailbox.resolve("/in/" + N_FILE)).as("a sent file is never edited").hasBinaryContent(expected(N_FILE));
         assertThat(mailbox.resolve("/in/" + S_FILE)).hasBinaryContent(expected(S_FILE));
         assertThat(api.get("/api/v1/timesheet-lines/L4").text("/fileName")).isEqualTo(S_FILE);
+        Api.Response many = api.get("/api/v1/timesheet-lines?lineId=L1&lineId=L4&lineId=NOPE");
+        assertThat(many.body().valueStream().map(l -> l.get("lineId").asString() + " " + l.get("status").asString()
+                + " " + l.get("fileName").asString() + " " + l.get("entries").size()).toList())
+                .containsExactly("L1 EXPORTED " + N_FILE + " 1", "L4 EXPORTED " + S_FILE + " 3");
     }
 
     @Test
