@@ -16,15 +16,25 @@ public class PayCodes {
 
     private final PayCodeSettings settings;
     private final boolean blankEarnedDate;
+    private final PayCodeVersions versions;
 
     public PayCodes(PayCodeSettings settings) {
-        this(settings, false);
+        this(settings, false, null);
     }
 
-    /** @param blankEarnedDate {@code inbound.earnedDate=BLANK}: ATT field 5 left empty */
-    public PayCodes(PayCodeSettings settings, boolean blankEarnedDate) {
+    /**
+     * @param blankEarnedDate {@code inbound.earnedDate=BLANK}: ATT field 5 left empty
+     * @param versions the recorded mappings, so that a claim is written with the mapping it was accepted under
+     */
+    public PayCodes(PayCodeSettings settings, boolean blankEarnedDate, PayCodeVersions versions) {
         this.settings = settings;
         this.blankEarnedDate = blankEarnedDate;
+        this.versions = versions;
+    }
+
+    /** The id of the mapping now in force for {@code payCode} (recorded with each new claim). */
+    public Long currentMappingId(String payCode) {
+        return versions == null ? null : versions.currentId(payCode);
     }
 
     public Optional<PayCodeMapping> find(String payCode) {
@@ -56,8 +66,14 @@ public class PayCodes {
      * assignment, earned date, input-value names and non-numeric values).
      */
     public AttendanceRow row(ClaimValues claim, LocalDate effectiveDate, boolean reversal) {
-        PayCodeMapping mapping = find(claim.payCode()).orElseThrow(() -> new IllegalStateException(
-                "pay code " + claim.payCode() + " is no longer mapped (esr.attendance.pay-codes)"));
+        return row(claim, null, effectiveDate, reversal);
+    }
+
+    /** As {@link #row(ClaimValues, LocalDate, boolean)}, with the mapping recorded for the claim when there is one. */
+    public AttendanceRow row(ClaimValues claim, Long mappingId, LocalDate effectiveDate, boolean reversal) {
+        PayCodeMapping recorded = mappingId == null || versions == null ? null : versions.byId(mappingId);
+        PayCodeMapping mapping = recorded != null ? recorded : find(claim.payCode()).orElseThrow(() ->
+                new IllegalStateException("pay code " + claim.payCode() + " is no longer mapped (esr.attendance.pay-codes)"));
         List<InputValue> values = new ArrayList<>(mapping.inputValues().size());
         for (InputValueMapping iv : mapping.inputValues()) {
             values.add(new InputValue(iv.name(), value(iv, claim, reversal)));
