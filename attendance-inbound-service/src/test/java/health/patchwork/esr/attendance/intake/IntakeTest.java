@@ -107,6 +107,17 @@ class IntakeTest {
     }
 
     @Test
+    void aLineOnAnAssignmentWithoutTheTaFlagIsAcceptedWithAWarning() {
+        Api.Response response = api.post("/api/v1/timesheet-lines",
+                batch(line("W1", "20000004", "2026-10-24", "BANK", "7.5")));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text("/lines/0/outcome")).isEqualTo("CREATED");
+        assertThat(response.text("/lines/0/warnings/0/field")).isEqualTo("lines[0].assignmentNumber");
+        assertThat(response.text("/lines/0/warnings/0/reason")).contains("T&A flag");
+    }
+
+    @Test
     void rePostingTheSameLineIsANoOpAndNewContentBeforeExportAmendsIt() {
         String original = batch(line("L1", "20000001", "2026-10-24", "UNSOC_SAT", "7.5"));
         api.post("/api/v1/timesheet-lines", original);
