@@ -88,6 +88,7 @@ class ExportCrashTest {
         assertThatThrownBy(export::cutOff).isInstanceOf(CrashSwitch.Crash.class);
         assertThat(state()).isEqualTo("GENERATED");
         assertThat(inbox()).isEmpty();
+        assertThat(api.get("/actuator/health/export").text("/details/filesNotConfirmedOnMailbox/0")).isEqualTo(FILE);
         Files.delete(settings.workDir().resolve("outgoing").resolve(FILE));
         // later lines must wait for the pending file, not join it or overtake it
         clock.set("2026-11-03T10:00:00Z");

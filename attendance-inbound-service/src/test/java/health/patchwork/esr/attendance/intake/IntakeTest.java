@@ -143,6 +143,11 @@ class IntakeTest {
         assertThat(unknownField.text("/errors/0/field")).isEqualTo("lines[0].hours");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.text("/errors/0/field")).isEqualTo("lines");
+        String[] tooMany = new String[1001];
+        java.util.Arrays.fill(tooMany, line("X", "20000001", "2026-10-24", "BANK", "1"));
+        Api.Response over = api.post("/api/v1/timesheet-lines", batch(tooMany));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.text("/errors/0/reason")).isEqualTo("must hold 1 to 1000 lines");
     }
 
     static List<String> outcomes(JsonNode body) {
