@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class PayCodeVersions {
 
-    private final Map<String, Long> current = new HashMap<>();
+    /** Case-insensitive, as pay codes bound from environment variables arrive lower-cased. */
+    private final Map<String, Long> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<Long, PayCodeMapping> byId = new HashMap<>();
 
     public PayCodeVersions(PayCodeSettings settings, JdbcTemplate jdbc) {

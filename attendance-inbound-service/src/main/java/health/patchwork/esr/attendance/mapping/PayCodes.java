@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import health.patchwork.esr.formats.write.AttendanceRow;
 import health.patchwork.esr.formats.write.Costing;
@@ -14,7 +16,7 @@ import health.patchwork.esr.formats.write.InputValue;
 /** The configured pay codes, and how a claim becomes an ATT row (inbound-files.md §2.1–2.3). */
 public class PayCodes {
 
-    private final PayCodeSettings settings;
+    private final Map<String, PayCodeMapping> byCode = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final boolean blankEarnedDate;
     private final PayCodeVersions versions;
 
@@ -27,7 +29,8 @@ public class PayCodes {
      * @param versions the recorded mappings, so that a claim is written with the mapping it was accepted under
      */
     public PayCodes(PayCodeSettings settings, boolean blankEarnedDate, PayCodeVersions versions) {
-        this.settings = settings;
+        // environment variables lower-case map keys (ESR_ATTENDANCE_PAYCODES_BANK_ELEMENT binds key "bank")
+        this.byCode.putAll(settings.payCodes());
         this.blankEarnedDate = blankEarnedDate;
         this.versions = versions;
     }
@@ -38,7 +41,7 @@ public class PayCodes {
     }
 
     public Optional<PayCodeMapping> find(String payCode) {
-        return Optional.ofNullable(payCode == null ? null : settings.payCodes().get(payCode));
+        return Optional.ofNullable(payCode == null ? null : byCode.get(payCode));
     }
 
     public String elementOf(String payCode) {
