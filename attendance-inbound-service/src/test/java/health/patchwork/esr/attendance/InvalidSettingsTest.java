@@ -101,6 +101,29 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void aTransliterationToAForbiddenCharacterStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.attendance.transliteration.[\u2019]", "\"")));
+
+        assertThat(output).contains("Invalid setting esr.attendance.transliteration (environment variable"
+                + " ESR_ATTENDANCE_TRANSLITERATION): must map single characters");
+    }
+
+    @Test
+    void payCodesCanComeFromEnvironmentVariablesWhichLowerCaseTheirKeys() {
+        // ESR_ATTENDANCE_PAYCODES_NIGHT_ELEMENT etc. bind map key "night"; lines say NIGHT
+        try (var context = org.springframework.boot.SpringApplication.run(AttendanceInboundApplication.class,
+                StartupArguments.validFor(mailbox)
+                        .with("esr.attendance.pay-codes.night.element", "Night Hours")
+                        .with("esr.attendance.pay-codes.night.input-values[0].name", "Hours")
+                        .with("esr.attendance.pay-codes.night.input-values[0].source", "HOURS").toArray())) {
+            assertThat(context.getBean(health.patchwork.esr.attendance.mapping.PayCodes.class).find("NIGHT"))
+                    .get().extracting(health.patchwork.esr.attendance.mapping.PayCodeMapping::element)
+                    .isEqualTo("Night Hours");
+        }
+    }
+
+    @Test
     void theExamplePayCodeProfileStartsWithoutATrustMapping() {
         // what the sandbox and docker-compose run until a Trust sets its own pay codes
         start(StartupArguments.validFor(mailbox).with("spring.config.location", "classpath:/")

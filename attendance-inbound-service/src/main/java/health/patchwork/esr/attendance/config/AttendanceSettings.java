@@ -1,8 +1,11 @@
 package health.patchwork.esr.attendance.config;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +27,12 @@ import org.springframework.validation.annotation.Validated;
  * @param firstSequence sequence number of the first TA file (default 1), e.g. to continue a previous supplier's count
  * @param inactiveAssignmentStatuses assignment statuses (system or user status, as the published view carries them)
  *                                   on which no time can be claimed
+ * @param recordSeparator after each record ({@code inbound.recordSeparator}): CR (default), LF or CRLF
+ * @param terminateLastRecord whether FTR gets a separator too ({@code inbound.terminateLastRecord}, default false)
+ * @param earnedDate ATT field 5 ({@code inbound.earnedDate}): WORK_DATE (default) or BLANK
+ * @param transliteration characters replaced before the ISO-8859-1 check and in the file
+ *                        ({@code inbound.transliteration}), e.g. {@code esr.attendance.transliteration.[’]='}; none by
+ *                        default, so such characters are rejected
  */
 @Validated
 @ConfigurationProperties("esr.attendance")
@@ -32,5 +41,52 @@ public record AttendanceSettings(
         @DefaultValue("43") @NotNull @Pattern(regexp = "43|40", message = "must be 43 or 40") String attColumnCount,
         @DefaultValue("./data/attendance") @NotNull Path workDir,
         @DefaultValue("1") @Min(1) long firstSequence,
-        @DefaultValue({"TERM_ASSIGN", "Terminate Assignment"}) @NotNull List<String> inactiveAssignmentStatuses) {
+        @DefaultValue({"TERM_ASSIGN", "Terminate Assignment"}) @NotNull List<String> inactiveAssignmentStatuses,
+        @DefaultValue("CR") @NotNull RecordSeparator recordSeparator,
+        @DefaultValue("false") boolean terminateLastRecord,
+        @DefaultValue("WORK_DATE") @NotNull EarnedDate earnedDate,
+        @DefaultValue Map<String, String> transliteration) {
+
+    public enum RecordSeparator {
+        CR("\r"), LF("\n"), CRLF("\r\n");
+
+        private final String text;
+
+        RecordSeparator(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    public enum EarnedDate { WORK_DATE, BLANK }
+
+    /** Bean-validation property "transliteration": each key one character, each replacement writable text. */
+    @AssertTrue(message = "must map single characters to ISO-8859-1 text without quotes, commas or line breaks")
+    public boolean isTransliteration() {
+        return transliteration == null || transliteration.entrySet().stream().allMatch(e -> e.getKey().length() == 1
+                && e.getValue() != null && TextRules.problem(e.getValue(), false) == null);
+    }
+
+    /** As the library's writer takes it. */
+    public Map<Character, String> transliterationTable() {
+        Map<Character, String> table = new HashMap<>();
+        transliteration.forEach((k, v) -> table.put(k.charAt(0), v));
+        return table;
+    }
+
+    /** {@code value} with the configured replacements applied. */
+    public String transliterate(String value) {
+        if (value == null || transliteration.isEmpty()) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            String replacement = transliteration.get(String.valueOf(value.charAt(i)));
+            out.append(replacement != null ? replacement : String.valueOf(value.charAt(i)));
+        }
+        return out.toString();
+    }
 }

@@ -36,7 +36,10 @@ class TaFileContent implements ExportContent {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.payCodes = payCodes;
-        this.options = InboundWriterOptions.defaults().withAttColumnCount(Integer.parseInt(settings.attColumnCount()));
+        this.options = InboundWriterOptions.defaults()
+                .withAttColumnCount(Integer.parseInt(settings.attColumnCount()))
+                .withRecordSeparator(settings.recordSeparator().text(), settings.terminateLastRecord())
+                .withTransliteration(settings.transliterationTable());
     }
 
     @Override
@@ -56,7 +59,7 @@ class TaFileContent implements ExportContent {
                 jdbc.query(con -> {
                     var ps = con.prepareStatement("""
                             select line_id, kind, assignment_number, earned_date, pay_code, quantity, rate, amount,
-                                   cost_centre
+                                   cost_centre, mapping_id
                             from export_entry where tax_year = ? and tax_period = ? and export_file_id = ?
                             order by id""");
                     ps.setFetchSize(FETCH_SIZE);
@@ -68,8 +71,8 @@ class TaFileContent implements ExportContent {
                     ClaimValues claim = new ClaimValues(rs.getString(1), rs.getString(3),
                             rs.getDate(4).toLocalDate(), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
                             rs.getBigDecimal(8), rs.getString(9));
-                    writer.write(payCodes.row(claim, createdAt.toLocalDate(), "REVERSAL".equals(rs.getString(2))),
-                            claim.lineId());
+                    writer.write(payCodes.row(claim, (Long) rs.getObject(10, Long.class), createdAt.toLocalDate(),
+                            "REVERSAL".equals(rs.getString(2))), claim.lineId());
                 });
             }
         });

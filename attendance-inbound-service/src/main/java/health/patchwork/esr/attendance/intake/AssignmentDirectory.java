@@ -15,12 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the outbound service's published contract ({@code workforce.published_assignment}), never its tables:
- * whether an assignment number is known, and whether it is active on a date. One set-based query per batch.
+ * whether an assignment number is known, whether it is active on a date, and whether its T&amp;A flag (AS field 36)
+ * is set. One set-based query per batch.
  */
 @Component
 class AssignmentDirectory {
 
-    enum Standing { UNKNOWN, INACTIVE, ACTIVE }
+    enum Standing { UNKNOWN, INACTIVE, ACTIVE, ACTIVE_WITHOUT_TA_FLAG }
 
     record Key(String assignmentNumber, LocalDate date) {
     }
@@ -45,7 +46,9 @@ class AssignmentDirectory {
                     select q.n, q.d,
                            bool_or(a.assignment_number is not null) as known,
                            coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
-                                            and coalesce(a.assignment_status, '') <> all (?)), false) as active
+                                            and coalesce(a.assignment_status, '') <> all (?)), false) as active,
+                           coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
+                                            and coalesce(a.ta_flag, 'Y') <> 'Y'), false) as no_ta_flag
                     from unnest(?::text[], ?::date[]) as q(n, d)
                     left join workforce.published_assignment a on a.assignment_number = q.n
                     group by q.n, q.d""");
@@ -56,7 +59,8 @@ class AssignmentDirectory {
             return ps;
         }, rs -> {
             Key key = new Key(rs.getString(1), rs.getDate(2).toLocalDate());
-            result.put(key, rs.getBoolean(4) ? Standing.ACTIVE : rs.getBoolean(3) ? Standing.INACTIVE : Standing.UNKNOWN);
+            result.put(key, rs.getBoolean(4) ? (rs.getBoolean(5) ? Standing.ACTIVE_WITHOUT_TA_FLAG : Standing.ACTIVE)
+                    : rs.getBoolean(3) ? Standing.INACTIVE : Standing.UNKNOWN);
         });
         return result;
     }

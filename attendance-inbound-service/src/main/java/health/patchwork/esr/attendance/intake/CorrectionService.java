@@ -49,7 +49,8 @@ public class CorrectionService {
         if (checked != null) {
             var key = new AssignmentDirectory.Key(checked.values().assignmentNumber(), checked.values().earnedDate());
             var standing = assignments.standing(List.of(key)).get(key);
-            if (standing != AssignmentDirectory.Standing.ACTIVE) {
+            if (standing != AssignmentDirectory.Standing.ACTIVE
+                    && standing != AssignmentDirectory.Standing.ACTIVE_WITHOUT_TA_FLAG) {
                 errors.add(new FieldError("assignmentNumber", standing == AssignmentDirectory.Standing.INACTIVE
                         ? "is not active on dateWorked" : "is not a known assignment"));
             }

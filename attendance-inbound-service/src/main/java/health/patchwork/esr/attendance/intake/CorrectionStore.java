@@ -43,9 +43,9 @@ class CorrectionStore {
         jdbc.update("""
                 insert into export_entry (line_id, line_version, kind, reverses_entry_id, assignment_number,
                                           earned_date, pay_code, quantity, rate, amount, cost_centre,
-                                          tax_year, tax_period, cut_off)
+                                          tax_year, tax_period, cut_off, mapping_id)
                 select line_id, line_version, 'REVERSAL', id, assignment_number, earned_date, pay_code, quantity,
-                       rate, amount, cost_centre, ?, ?, ?
+                       rate, amount, cost_centre, ?, ?, ?, mapping_id
                 from export_entry where id = ?""",
                 placement.period().taxYear(), placement.period().period(), Timestamp.from(placement.cutOff()), claimId);
     }

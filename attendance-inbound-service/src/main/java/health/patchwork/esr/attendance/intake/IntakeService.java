@@ -1,6 +1,7 @@
 package health.patchwork.esr.attendance.intake;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import health.patchwork.esr.support.web.FieldError;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,17 +39,26 @@ public class IntakeService {
 
     public BatchResult post(List<TimesheetLineRequest> lines) {
         LineResult[] results = new LineResult[lines.size()];
-        List<CheckedLine> checked = check(lines, results);
-        try {
-            transactions.executeWithoutResult(status -> store(checked, results));
-        } catch (DataIntegrityViolationException raced) {
-            // a concurrent post inserted one of our new ids first: once more, now seeing it as existing
-            transactions.executeWithoutResult(status -> store(checked, results));
+        Map<Integer, List<FieldError>> warnings = new HashMap<>();
+        List<CheckedLine> checked = check(lines, results, warnings);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> store(checked, results));
+                warnings.forEach((index, found) -> results[index] = results[index].accepted()
+                        ? results[index].withWarnings(found) : results[index]);
+                return BatchResult.of(List.of(results));
+            } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+                // a concurrent post inserted one of our new ids first, or a deadlock with an export: the transaction
+                // rolled back as a whole, so simply go again (now seeing the other's lines as existing)
+                if (attempt == 3) {
+                    throw raced;
+                }
+            }
         }
-        return BatchResult.of(List.of(results));
     }
 
-    private List<CheckedLine> check(List<TimesheetLineRequest> lines, LineResult[] results) {
+    private List<CheckedLine> check(List<TimesheetLineRequest> lines, LineResult[] results,
+                                    Map<Integer, List<FieldError>> warnings) {
         Map<Integer, CheckedLine> valid = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -72,8 +83,12 @@ public class IntakeService {
         for (CheckedLine c : valid.values()) {
             var s = standing.get(new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate()));
             String path = "lines[" + c.index() + "]";
-            if (s == AssignmentDirectory.Standing.ACTIVE) {
+            if (s == AssignmentDirectory.Standing.ACTIVE || s == AssignmentDirectory.Standing.ACTIVE_WITHOUT_TA_FLAG) {
                 checked.add(c);
+                if (s == AssignmentDirectory.Standing.ACTIVE_WITHOUT_TA_FLAG) {
+                    warnings.put(c.index(), List.of(LineValidator.error(path, "assignmentNumber",
+                            "has its T&A flag unset in ESR: ESR may not take time for it")));
+                }
             } else {
                 results[c.index()] = LineResult.rejected(c.index(), c.lineId(), List.of(s == AssignmentDirectory.Standing.INACTIVE
                         ? LineValidator.error(path, "assignmentNumber", "is not active on dateWorked")

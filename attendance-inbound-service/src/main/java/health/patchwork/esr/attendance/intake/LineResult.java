@@ -11,16 +11,22 @@ import health.patchwork.esr.support.web.FieldError;
  *
  * @param index position in the posted batch (0-based)
  * @param errors why it was rejected, each naming the field by its JSON path, e.g. {@code lines[3].payCode}
+ * @param warnings accepted, but worth a look (e.g. the assignment's T&amp;A flag is not set in ESR)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record LineResult(int index, String lineId, LineOutcome outcome, List<FieldError> errors) {
+public record LineResult(int index, String lineId, LineOutcome outcome, List<FieldError> errors,
+                         List<FieldError> warnings) {
 
     static LineResult ok(int index, String lineId, LineOutcome outcome) {
-        return new LineResult(index, lineId, outcome, List.of());
+        return new LineResult(index, lineId, outcome, List.of(), List.of());
     }
 
     static LineResult rejected(int index, String lineId, List<FieldError> errors) {
-        return new LineResult(index, lineId, LineOutcome.REJECTED, List.copyOf(errors));
+        return new LineResult(index, lineId, LineOutcome.REJECTED, List.copyOf(errors), List.of());
+    }
+
+    LineResult withWarnings(List<FieldError> value) {
+        return new LineResult(index, lineId, outcome, errors, List.copyOf(value));
     }
 
     boolean accepted() {

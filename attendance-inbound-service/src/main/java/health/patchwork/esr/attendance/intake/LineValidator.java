@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import health.patchwork.esr.attendance.config.AttendanceSettings;
 import health.patchwork.esr.attendance.config.TextRules;
 import health.patchwork.esr.attendance.mapping.ClaimValues;
 import health.patchwork.esr.attendance.mapping.PayCodeMapping;
@@ -27,10 +28,12 @@ class LineValidator {
 
     private final PayCodes payCodes;
     private final PayrollCalendar calendar;
+    private final AttendanceSettings settings;
 
-    LineValidator(PayCodes payCodes, PayrollCalendar calendar) {
+    LineValidator(PayCodes payCodes, PayrollCalendar calendar, AttendanceSettings settings) {
         this.payCodes = payCodes;
         this.calendar = calendar;
+        this.settings = settings;
     }
 
     /** Adds the problems of {@code line} to {@code errors}; returns the checked line when there are none. */
@@ -97,14 +100,15 @@ class LineValidator {
         return CheckedLine.of(index, values, placement);
     }
 
-    private static void text(String path, String field, String value, boolean required, List<FieldError> errors) {
+    private void text(String path, String field, String value, boolean required, List<FieldError> errors) {
         if (value == null || value.isEmpty()) {
             if (required) {
                 errors.add(error(path, field, "is required"));
             }
             return;
         }
-        String problem = TextRules.problem(value, false);
+        // checked as it will be written: after the configured transliteration
+        String problem = TextRules.problem(settings.transliterate(value), false);
         if (problem != null) {
             errors.add(error(path, field, problem));
         } else if (value.length() > MAX_TEXT) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import health.patchwork.esr.attendance.mapping.ClaimValues;
+import health.patchwork.esr.attendance.mapping.PayCodes;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,9 +31,11 @@ class TimesheetLineStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final PayCodes payCodes;
 
-    TimesheetLineStore(JdbcTemplate jdbc) {
+    TimesheetLineStore(JdbcTemplate jdbc, PayCodes payCodes) {
         this.jdbc = jdbc;
+        this.payCodes = payCodes;
     }
 
     /** The known lines among {@code ids}, locked until the transaction ends. */
@@ -88,13 +91,16 @@ class TimesheetLineStore {
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     insert into export_entry (line_id, line_version, kind, assignment_number, earned_date, pay_code,
-                                              quantity, rate, amount, cost_centre, tax_year, tax_period, cut_off)
+                                              quantity, rate, amount, cost_centre, tax_year, tax_period, cut_off,
+                                              mapping_id)
                     select l.line_id, l.version, 'CLAIM', l.assignment_number, l.earned_date, l.pay_code, l.quantity,
-                           l.rate, l.amount, l.cost_centre, u.tax_year, u.tax_period, u.cut_off
-                    from unnest(?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[]) as u(line_id, tax_year, tax_period, cut_off)
+                           l.rate, l.amount, l.cost_centre, u.tax_year, u.tax_period, u.cut_off, u.mapping_id
+                    from unnest(?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[])
+                         as u(line_id, tax_year, tax_period, cut_off, mapping_id)
                     join timesheet_line l on l.line_id = u.line_id""");
             ps.setArray(1, array(con, "text", lines, ClaimValues::lineId));
             setPlacement(con, ps, 2, lines);
+            ps.setArray(5, mappingIds(con, lines));
             return ps;
         });
     }
@@ -114,15 +120,16 @@ class TimesheetLineStore {
                        set assignment_number = u.assignment_number, earned_date = u.earned_date, pay_code = u.pay_code,
                            quantity = u.quantity, rate = u.rate, amount = u.amount, cost_centre = u.cost_centre,
                            tax_year = u.tax_year, tax_period = u.tax_period, cut_off = u.cut_off,
-                           line_version = e.line_version + 1
+                           mapping_id = u.mapping_id, line_version = e.line_version + 1
                     from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[])
+                                ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[])
                          as u(line_id, assignment_number, earned_date, pay_code, quantity, rate, amount, cost_centre,
-                              tax_year, tax_period, cut_off)
+                              tax_year, tax_period, cut_off, mapping_id)
                     where e.line_id = u.line_id and e.kind = 'CLAIM' and e.export_file_id is null
                     returning e.line_id""");
             setContent(con, ps, 1, lines);
             setPlacement(con, ps, 9, lines);
+            ps.setArray(12, mappingIds(con, lines));
             return ps;
         }, rs -> {
             amended.add(rs.getString(1));
@@ -177,6 +184,12 @@ class TimesheetLineStore {
                 lines.stream().map(l -> (short) l.placement().period().period()).toArray()));
         ps.setArray(first + 2, con.createArrayOf("timestamptz",
                 lines.stream().map(l -> Timestamp.from(l.placement().cutOff())).toArray()));
+    }
+
+    /** The mapping in force for each line's pay code: the claim is written, and reversed, with it. */
+    private java.sql.Array mappingIds(Connection con, List<CheckedLine> lines) throws SQLException {
+        return con.createArrayOf("bigint",
+                lines.stream().map(l -> payCodes.currentMappingId(l.values().payCode())).toArray());
     }
 
     private static java.sql.Array array(Connection con, String type, List<CheckedLine> lines,

@@ -4,26 +4,44 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import health.patchwork.esr.formats.write.AttendanceRow;
 import health.patchwork.esr.formats.write.Costing;
 import health.patchwork.esr.formats.write.InputValue;
 
-import org.springframework.stereotype.Component;
 
 /** The configured pay codes, and how a claim becomes an ATT row (inbound-files.md §2.1–2.3). */
-@Component
 public class PayCodes {
 
-    private final PayCodeSettings settings;
+    private final Map<String, PayCodeMapping> byCode = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final boolean blankEarnedDate;
+    private final PayCodeVersions versions;
 
     public PayCodes(PayCodeSettings settings) {
-        this.settings = settings;
+        this(settings, false, null);
+    }
+
+    /**
+     * @param blankEarnedDate {@code inbound.earnedDate=BLANK}: ATT field 5 left empty
+     * @param versions the recorded mappings, so that a claim is written with the mapping it was accepted under
+     */
+    public PayCodes(PayCodeSettings settings, boolean blankEarnedDate, PayCodeVersions versions) {
+        // environment variables lower-case map keys (ESR_ATTENDANCE_PAYCODES_BANK_ELEMENT binds key "bank")
+        this.byCode.putAll(settings.payCodes());
+        this.blankEarnedDate = blankEarnedDate;
+        this.versions = versions;
+    }
+
+    /** The id of the mapping now in force for {@code payCode} (recorded with each new claim). */
+    public Long currentMappingId(String payCode) {
+        return versions == null ? null : versions.currentId(payCode);
     }
 
     public Optional<PayCodeMapping> find(String payCode) {
-        return Optional.ofNullable(payCode == null ? null : settings.payCodes().get(payCode));
+        return Optional.ofNullable(payCode == null ? null : byCode.get(payCode));
     }
 
     public String elementOf(String payCode) {
@@ -51,13 +69,20 @@ public class PayCodes {
      * assignment, earned date, input-value names and non-numeric values).
      */
     public AttendanceRow row(ClaimValues claim, LocalDate effectiveDate, boolean reversal) {
-        PayCodeMapping mapping = find(claim.payCode()).orElseThrow(() -> new IllegalStateException(
-                "pay code " + claim.payCode() + " is no longer mapped (esr.attendance.pay-codes)"));
+        return row(claim, null, effectiveDate, reversal);
+    }
+
+    /** As {@link #row(ClaimValues, LocalDate, boolean)}, with the mapping recorded for the claim when there is one. */
+    public AttendanceRow row(ClaimValues claim, Long mappingId, LocalDate effectiveDate, boolean reversal) {
+        PayCodeMapping recorded = mappingId == null || versions == null ? null : versions.byId(mappingId);
+        PayCodeMapping mapping = recorded != null ? recorded : find(claim.payCode()).orElseThrow(() ->
+                new IllegalStateException("pay code " + claim.payCode() + " is no longer mapped (esr.attendance.pay-codes)"));
         List<InputValue> values = new ArrayList<>(mapping.inputValues().size());
         for (InputValueMapping iv : mapping.inputValues()) {
             values.add(new InputValue(iv.name(), value(iv, claim, reversal)));
         }
-        return new AttendanceRow(effectiveDate, null, claim.assignmentNumber(), claim.earnedDate(),
+        return new AttendanceRow(effectiveDate, null, claim.assignmentNumber(),
+                blankEarnedDate ? null : claim.earnedDate(),
                 mapping.element(), values, claim.costCentre() == null ? Costing.NONE
                         : Costing.costCentre(claim.costCentre()));
     }

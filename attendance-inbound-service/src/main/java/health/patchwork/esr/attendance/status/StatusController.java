@@ -1,9 +1,11 @@
 package health.patchwork.esr.attendance.status;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -16,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Where a line is, what a file holds, and what a period adds up to. */
@@ -35,6 +38,13 @@ class StatusController {
     ResponseEntity<Object> line(@PathVariable String lineId) {
         return queries.line(lineId).<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> notFound("No line with this id"));
+    }
+
+    @Operation(summary = "Status of many lines", description = "Up to 1,000 line ids (repeat the parameter);"
+            + " unknown ids are left out of the answer.")
+    @GetMapping("/timesheet-lines")
+    Object lines(@RequestParam("lineId") @Size(min = 1, max = 1000) List<String> lineIds) {
+        return queries.lines(lineIds);
     }
 
     @Operation(summary = "A TA file by name", description = "State (GENERATED or UPLOADED), rows, size, SHA-256.")

@@ -70,14 +70,46 @@ class StatusQueries {
                 rs.getString(2) == null ? null : rs.getInt(3),
                 label(rs.getInt(4), rs.getInt(5)),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8)), lineId);
-        boolean withdrawn = (Boolean) head.get(0)[1];
+        return Optional.of(view(lineId, (Integer) head.get(0)[0], (Boolean) head.get(0)[1], entries));
+    }
+
+    /** Many lines at once (row numbers left out); ids not known are left out of the answer. */
+    List<LineView> lines(List<String> lineIds) {
+        Map<String, List<EntryView>> entries = new LinkedHashMap<>();
+        Map<String, Object[]> heads = new LinkedHashMap<>();
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select l.line_id, l.version, l.withdrawn, e.kind, f.file_name, e.tax_year, e.tax_period,
+                           e.quantity, e.rate, e.amount
+                    from timesheet_line l
+                    left join export_entry e on e.line_id = l.line_id
+                    left join export_file f on f.id = e.export_file_id
+                    where l.line_id = any (?) order by l.line_id, e.id""");
+            ps.setArray(1, con.createArrayOf("text", lineIds.toArray()));
+            return ps;
+        }, rs -> {
+            String id = rs.getString(1);
+            heads.putIfAbsent(id, new Object[] {rs.getInt(2), rs.getBoolean(3)});
+            List<EntryView> list = entries.computeIfAbsent(id, k -> new ArrayList<>());
+            if (rs.getString(4) != null) {
+                list.add(new EntryView(rs.getString(4), rs.getString(5) == null ? "PENDING" : "EXPORTED",
+                        rs.getString(5), null, label(rs.getInt(6), rs.getInt(7)), rs.getBigDecimal(8),
+                        rs.getBigDecimal(9), rs.getBigDecimal(10)));
+            }
+        });
+        List<LineView> views = new ArrayList<>();
+        heads.forEach((id, head) -> views.add(view(id, (Integer) head[0], (Boolean) head[1], entries.get(id))));
+        return views;
+    }
+
+    private static LineView view(String lineId, int version, boolean withdrawn, List<EntryView> entries) {
         boolean anySent = entries.stream().anyMatch(e -> e.fileName() != null);
         boolean anyPending = entries.stream().anyMatch(e -> e.fileName() == null);
         String lastSentClaim = entries.stream().filter(e -> e.kind().equals("CLAIM") && e.fileName() != null)
                 .reduce((a, b) -> b).map(EntryView::fileName).orElse(null);
         String status = withdrawn ? (anySent ? "REVERSED" : "WITHDRAWN")
                 : !anyPending ? "EXPORTED" : anySent ? "CORRECTION_PENDING" : "PENDING";
-        return Optional.of(new LineView(lineId, status, lastSentClaim, (Integer) head.get(0)[0], entries));
+        return new LineView(lineId, status, lastSentClaim, version, entries);
     }
 
     PeriodSummary summary(TaxPeriod period) {

@@ -88,6 +88,7 @@ class ExportCrashTest {
         assertThatThrownBy(export::cutOff).isInstanceOf(CrashSwitch.Crash.class);
         assertThat(state()).isEqualTo("GENERATED");
         assertThat(inbox()).isEmpty();
+        assertThat(api.get("/actuator/health/export").text("/details/filesNotConfirmedOnMailbox/0")).isEqualTo(FILE);
         Files.delete(settings.workDir().resolve("outgoing").resolve(FILE));
         // later lines must wait for the pending file, not join it or overtake it
         clock.set("2026-11-03T10:00:00Z");
@@ -136,6 +137,9 @@ class ExportCrashTest {
 
         assertThatThrownBy(export::recover).isInstanceOf(ExportException.class)
                 .hasMessageContaining("never overwritten");
+        Api.Response viaApi = api.post("/api/v1/exports/cut-off", "");
+        assertThat(viaApi.status()).isEqualTo(409);
+        assertThat(viaApi.text("/title")).isEqualTo("Export stopped");
 
         assertThat(state()).isEqualTo("GENERATED");
         assertThat(mailbox.resolve("/in/" + FILE)).hasContent("someone else's file");

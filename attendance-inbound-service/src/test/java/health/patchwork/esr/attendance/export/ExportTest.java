@@ -98,6 +98,10 @@ class ExportTest {
         assertThat(mailbox.resolve("/in/" + N_FILE)).as("a sent file is never edited").hasBinaryContent(expected(N_FILE));
         assertThat(mailbox.resolve("/in/" + S_FILE)).hasBinaryContent(expected(S_FILE));
         assertThat(api.get("/api/v1/timesheet-lines/L4").text("/fileName")).isEqualTo(S_FILE);
+        Api.Response many = api.get("/api/v1/timesheet-lines?lineId=L1&lineId=L4&lineId=NOPE");
+        assertThat(many.body().valueStream().map(l -> l.get("lineId").asString() + " " + l.get("status").asString()
+                + " " + l.get("fileName").asString() + " " + l.get("entries").size()).toList())
+                .containsExactly("L1 EXPORTED " + N_FILE + " 1", "L4 EXPORTED " + S_FILE + " 3");
     }
 
     @Test
@@ -149,6 +153,17 @@ class ExportTest {
         assertThat(inbox()).containsExactly("TA_123_PWH_MN2708_00000001.DAT");
         assertThat(api.post("/api/v1/exports", "{\"taxYear\":27}").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/periods/27/60/summary").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theFileCarriesTheTransliteratedText() throws IOException {
+        api.post("/api/v1/timesheet-lines", batch("{\"lineId\":\"T1\",\"assignmentNumber\":\"20000001\","
+                + "\"dateWorked\":\"2026-10-24\",\"payCode\":\"BANK\",\"quantity\":7.5,\"costCentre\":\"O\u2019NEIL\"}"));
+
+        String name = api.post("/api/v1/exports", "{\"taxYear\":27,\"period\":8}").text("/fileName");
+
+        assertThat(Files.readString(mailbox.resolve("/in/" + name), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains(",O'NEIL,");
     }
 
     @Test

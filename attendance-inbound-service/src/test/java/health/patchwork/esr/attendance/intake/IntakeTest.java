@@ -94,6 +94,30 @@ class IntakeTest {
     }
 
     @Test
+    void aCharacterWithAConfiguredTransliterationIsAcceptedAndOthersOutsideLatin1AreNot() {
+        Api.Response response = api.post("/api/v1/timesheet-lines", batch(
+                "{\"lineId\":\"T1\",\"assignmentNumber\":\"20000001\",\"dateWorked\":\"2026-10-24\","
+                        + "\"payCode\":\"BANK\",\"quantity\":7.5,\"costCentre\":\"O\u2019NEIL\"}",
+                "{\"lineId\":\"T2\",\"assignmentNumber\":\"20000001\",\"dateWorked\":\"2026-10-24\","
+                        + "\"payCode\":\"BANK\",\"quantity\":7.5,\"costCentre\":\"\u0141ODZ\"}"));
+
+        assertThat(outcomes(response.body())).containsExactly("CREATED", "REJECTED");
+        assertThat(errors(response.body())).containsExactly(
+                "lines[1].costCentre: contains a character outside ISO-8859-1");
+    }
+
+    @Test
+    void aLineOnAnAssignmentWithoutTheTaFlagIsAcceptedWithAWarning() {
+        Api.Response response = api.post("/api/v1/timesheet-lines",
+                batch(line("W1", "20000004", "2026-10-24", "BANK", "7.5")));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.text("/lines/0/outcome")).isEqualTo("CREATED");
+        assertThat(response.text("/lines/0/warnings/0/field")).isEqualTo("lines[0].assignmentNumber");
+        assertThat(response.text("/lines/0/warnings/0/reason")).contains("T&A flag");
+    }
+
+    @Test
     void rePostingTheSameLineIsANoOpAndNewContentBeforeExportAmendsIt() {
         String original = batch(line("L1", "20000001", "2026-10-24", "UNSOC_SAT", "7.5"));
         api.post("/api/v1/timesheet-lines", original);
@@ -119,6 +143,11 @@ class IntakeTest {
         assertThat(unknownField.text("/errors/0/field")).isEqualTo("lines[0].hours");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.text("/errors/0/field")).isEqualTo("lines");
+        String[] tooMany = new String[1001];
+        java.util.Arrays.fill(tooMany, line("X", "20000001", "2026-10-24", "BANK", "1"));
+        Api.Response over = api.post("/api/v1/timesheet-lines", batch(tooMany));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.text("/errors/0/reason")).isEqualTo("must hold 1 to 1000 lines");
     }
 
     static List<String> outcomes(JsonNode body) {

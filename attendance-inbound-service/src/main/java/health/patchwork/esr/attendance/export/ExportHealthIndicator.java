@@ -1,0 +1,48 @@
+package health.patchwork.esr.attendance.export;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+
+import health.patchwork.esr.attendance.period.PayrollCalendar;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code export} in {@code /actuator/health}: what waits to be sent. Files the ledger still calls GENERATED (a crash
+ * or an outage interrupted them; the next export or a restart finishes them) and periods whose cut-off passed more
+ * than a day ago with lines still unsent. Informational: it stays UP, because the service can still take lines.
+ */
+@Component("export")
+class ExportHealthIndicator implements HealthIndicator {
+
+    private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
+
+    private final JdbcTemplate jdbc;
+    private final PayrollCalendar calendar;
+
+    ExportHealthIndicator(JdbcTemplate jdbc, PayrollCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    @Override
+    public Health health() {
+        List<String> unconfirmed = jdbc.queryForList(
+                "select file_name from export_file where state = 'GENERATED' order by sequence_number", String.class);
+        Integer pending = jdbc.queryForObject("select count(*) from export_entry where export_file_id is null",
+                Integer.class);
+        List<String> overdue = jdbc.queryForList("""
+                select distinct lpad(tax_year::text, 2, '0') || lpad(tax_period::text, 2, '0') from export_entry
+                where export_file_id is null and cut_off < ? order by 1""", String.class,
+                Timestamp.from(calendar.now().minus(OVERDUE_AFTER)));
+        return Health.up()
+                .withDetail("filesNotConfirmedOnMailbox", unconfirmed)
+                .withDetail("unsentRows", pending)
+                .withDetail("periodsOverdue", overdue)
+                .build();
+    }
+}
