@@ -1,5 +1,7 @@
 package health.patchwork.esr.attendance;
 
+import health.patchwork.esr.testsupport.time.MutableClock;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

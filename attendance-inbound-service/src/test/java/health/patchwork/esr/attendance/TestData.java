@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;

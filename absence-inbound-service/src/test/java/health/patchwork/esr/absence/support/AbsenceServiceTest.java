@@ -11,6 +11,7 @@ import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
 import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
+import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

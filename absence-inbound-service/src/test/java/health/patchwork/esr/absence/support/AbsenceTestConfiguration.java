@@ -1,5 +1,7 @@
 package health.patchwork.esr.absence.support;
 
+import health.patchwork.esr.testsupport.time.MutableClock;
+
 import java.time.Instant;
 
 import javax.sql.DataSource;

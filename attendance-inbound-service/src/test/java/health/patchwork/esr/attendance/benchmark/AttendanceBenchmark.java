@@ -12,13 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import health.patchwork.esr.attendance.Api;
-import health.patchwork.esr.attendance.MutableClock;
 import health.patchwork.esr.attendance.ServiceTest;
 import health.patchwork.esr.attendance.TestData;
 import health.patchwork.esr.attendance.export.AttendanceExport;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

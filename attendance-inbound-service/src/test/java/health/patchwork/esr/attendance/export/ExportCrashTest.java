@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import health.patchwork.esr.attendance.Api;
-import health.patchwork.esr.attendance.CrashSwitch;
 import health.patchwork.esr.attendance.CrashSwitch.Point;
-import health.patchwork.esr.attendance.MutableClock;
+import health.patchwork.esr.attendance.CrashSwitch;
 import health.patchwork.esr.attendance.ServiceTest;
 import health.patchwork.esr.attendance.TestData;
 import health.patchwork.esr.attendance.config.AttendanceSettings;
 import health.patchwork.esr.support.export.ExportException;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

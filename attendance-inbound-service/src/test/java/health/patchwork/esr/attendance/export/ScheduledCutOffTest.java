@@ -9,11 +9,11 @@ import java.nio.file.Path;
 
 import health.patchwork.esr.attendance.Api;
 import health.patchwork.esr.attendance.AttendanceTestConfiguration;
-import health.patchwork.esr.attendance.MutableClock;
 import health.patchwork.esr.attendance.TestData;
 import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
+import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,10 +5,10 @@ import static health.patchwork.esr.attendance.Api.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.patchwork.esr.attendance.Api;
-import health.patchwork.esr.attendance.MutableClock;
 import health.patchwork.esr.attendance.ServiceTest;
 import health.patchwork.esr.attendance.TestData;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

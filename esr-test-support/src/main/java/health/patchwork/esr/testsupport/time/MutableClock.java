@@ -1,25 +1,30 @@
-package health.patchwork.esr.attendance;
+package health.patchwork.esr.testsupport.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests set: time never comes from the wall in a test. */
-public final class MutableClock extends Clock {
+/** A clock the tests set and move: time never comes from the wall in a test. The service reads every "now" here. */
+public class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    public MutableClock(Instant now) {
-        this.now = now;
+    public MutableClock(Instant start) {
+        this.now = start;
     }
 
-    public void set(Instant value) {
-        now = value;
+    public void set(Instant instant) {
+        now = instant;
     }
 
     public void set(String isoInstant) {
         now = Instant.parse(isoInstant);
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override
@@ -27,6 +32,7 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view in another zone that keeps following this clock. */
     @Override
     public Clock withZone(ZoneId zone) {
         MutableClock self = this;
