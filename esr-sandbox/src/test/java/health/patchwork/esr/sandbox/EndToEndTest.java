@@ -15,7 +15,6 @@ import health.patchwork.esr.formats.validate.ValidationReport;
 import health.patchwork.esr.sandbox.demo.DemoDriver;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The suite's proof that the three services work together: the sandbox comes up against the simulated ESR, the full
@@ -25,11 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndToEndTest {
 
-    @TempDir
-    Path home;
+    /** Under target/, so that the services' logs stay for the personal-data check of the reliability module. */
+    private final Path home = Path.of("target", "e2e-sandbox").toAbsolutePath();
 
     @Test
     void filesFlowBothWaysAndEchoedAbsencesAreConfirmed() throws Exception {
+        deleteRecursively(home);
         List<String> events = new ArrayList<>();
         SandboxRuntime.Options options = new SandboxRuntime.Options(Path.of("..").toAbsolutePath().normalize(), home,
                 "123", 200, Duration.ofHours(1), freePortBlock(), LocalDate.now(ZoneId.of("Europe/London")),
@@ -55,6 +55,16 @@ class EndToEndTest {
         assertThat(outcome.absenceStatus()).hasSize(outcome.absenceIds().size())
                 .allSatisfy((id, status) -> assertThat(status).as(id).isEqualTo("CONFIRMED"));
         assertThat(processes).noneMatch(ServiceProcess::isAlive);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (java.nio.file.Files.exists(path)) {
+            try (var files = java.nio.file.Files.walk(path)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+        }
     }
 
     /** Three consecutive free ports, so the test never collides with a sandbox someone runs on 8081-8083. */

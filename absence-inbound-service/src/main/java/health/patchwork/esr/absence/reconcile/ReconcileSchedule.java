@@ -1,6 +1,7 @@
 package health.patchwork.esr.absence.reconcile;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
+import health.patchwork.esr.support.logging.RedactedThrowable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ class ReconcileSchedule implements SchedulingConfigurer {
         try {
             reconciler.run();
         } catch (RuntimeException e) {
-            log.warn("Absence reconciliation failed; retrying at the next interval", e);
+            log.warn("Absence reconciliation failed; retrying at the next interval: {}", RedactedThrowable.describe(e));
         }
     }
 }

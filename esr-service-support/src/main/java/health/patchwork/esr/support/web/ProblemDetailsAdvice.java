@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import health.patchwork.esr.support.logging.RedactedThrowable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -72,7 +74,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         String reference = UUID.randomUUID().toString();
-        log.error("Unhandled error, reference {}", reference, ex);
+        log.error("Unhandled error, reference {}", reference, RedactedThrowable.of(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed. Quote reference " + reference + " to the operators.");
         problem.setType(INTERNAL_ERROR);

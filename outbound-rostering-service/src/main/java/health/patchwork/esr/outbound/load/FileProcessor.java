@@ -16,6 +16,7 @@ import health.patchwork.esr.outbound.sequence.SequenceDecision;
 import health.patchwork.esr.outbound.sequence.SequenceRules;
 import health.patchwork.esr.outbound.sequence.SequenceState;
 import health.patchwork.esr.outbound.sequence.SequenceStore;
+import health.patchwork.esr.support.logging.RedactedThrowable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +60,10 @@ public class FileProcessor {
             try {
                 process(entry.id());
             } catch (RuntimeException e) {
-                // stays DOWNLOADED/VALIDATED and is retried on the next poll; the cause names no personal data
-                log.error("Processing {} failed; it will be retried: {}", entry.fileName(), e.toString());
+                // stays DOWNLOADED/VALIDATED and is retried on the next poll; a database error may quote a row,
+                // so only the suite's own messages are logged
+                log.error("Processing {} failed; it will be retried: {}", entry.fileName(),
+                        RedactedThrowable.describe(e));
             }
         }
     }
