@@ -47,4 +47,11 @@ class OutboundRosteringApplicationTest extends OutboundTestBase {
                 .header("Authorization", "Bearer " + TestTokens.platform())
                 .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
     }
+
+    @Test
+    void operatorsCanScrapePrometheusMetrics() {
+        String metrics = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + TestTokens.operator()).retrieve().body(String.class);
+        assertThat(metrics).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
 }
