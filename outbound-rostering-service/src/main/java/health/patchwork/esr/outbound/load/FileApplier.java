@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class FileApplier {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileApplier.class);
+
     /** Advisory lock key that serialises applies, so that the change feed's order is the commit order. */
     static final long APPLY_LOCK = 0x45_53_52_4f_55_54L;
 
@@ -74,6 +76,7 @@ public class FileApplier {
         return transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPLY_LOCK).query().singleRow();
             long staged = stage(file, entry.fileName());
+            log.debug("Staged {} rows of {} in {} ms", staged, entry.fileName(), (System.nanoTime() - started) / 1_000_000);
             List<ThresholdCheck.TypeFigures> figures = List.of();
             if (entry.isFull()) {
                 figures = threshold.check();
@@ -82,6 +85,7 @@ public class FileApplier {
                     return new Result(true, figures, List.of(), List.of(), staged);
                 }
             }
+            log.debug("Threshold of {} checked at {} ms", entry.fileName(), (System.nanoTime() - started) / 1_000_000);
             LocalDateTime runDate = entry.runDate();
             merger.merge(new WorkforceMerger.Merge(entry.id(), entry.fileName(),
                     runDate == null ? null : runDate.toLocalDate(), entry.isFull()));

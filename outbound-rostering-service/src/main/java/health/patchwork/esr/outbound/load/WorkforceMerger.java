@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkforceMerger {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkforceMerger.class);
+
     private final JdbcClient jdbc;
 
     public WorkforceMerger(JdbcClient jdbc) {
@@ -25,12 +27,13 @@ public class WorkforceMerger {
 
     public void merge(Merge merge) {
         for (StoredType type : StoredType.values()) {
+            long started = System.nanoTime();
             if (type.dateTracked()) {
                 if (merge.full()) {
                     replaceSlices(type, merge);
                 } else {
-                    jdbc.sql("select apply_dated_changes(:table, :code, :type, :file, :fileName, :run)")
-                            .param("table", type.table()).param("code", type.entityCode())
+                    jdbc.sql("select apply_" + type.table() + "_changes(:code, :type, :file, :fileName, :run)")
+                            .param("code", type.entityCode())
                             .param("type", type.name()).param("file", merge.fileId())
                             .param("fileName", merge.fileName()).param("run", merge.runDate())
                             .query().singleRow();
@@ -42,6 +45,7 @@ public class WorkforceMerger {
             if (merge.full()) {
                 endAbsent(type, merge);
             }
+            log.debug("Merged {} of {} in {} ms", type, merge.fileName(), (System.nanoTime() - started) / 1_000_000);
         }
     }
 
