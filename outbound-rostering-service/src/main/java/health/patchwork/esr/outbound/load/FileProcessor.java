@@ -11,6 +11,7 @@ import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.ledger.LedgerState;
 import health.patchwork.esr.outbound.ledger.LocalStore;
+import health.patchwork.esr.outbound.ledger.SafeFailure;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
 import health.patchwork.esr.outbound.sequence.SequenceDecision;
 import health.patchwork.esr.outbound.sequence.SequenceRules;
@@ -60,7 +61,7 @@ public class FileProcessor {
                 process(entry.id());
             } catch (RuntimeException e) {
                 // stays DOWNLOADED/VALIDATED and is retried on the next poll; the cause names no personal data
-                log.error("Processing {} failed; it will be retried: {}", entry.fileName(), e.toString());
+                log.error("Processing {} failed; it will be retried: {}", entry.fileName(), SafeFailure.describe(e));
             }
         }
     }

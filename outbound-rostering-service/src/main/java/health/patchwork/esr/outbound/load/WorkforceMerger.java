@@ -132,6 +132,7 @@ public class WorkforceMerger {
                     update %1$s t set record_status = 'ENDED_BY_REFRESH', status_file = :fileName,
                         status_date = :run, updated_at = now()
                     where t.record_status = 'CURRENT'
+                      and t.source_file_id <> :file -- rows this file just wrote are in it by definition
                       and not exists (select 1 from pg_temp.stage_row s where s.entity_code = :code
                                       and s.entity_id = t.entity_id and not s.is_delete)
                     returning t.entity_id)

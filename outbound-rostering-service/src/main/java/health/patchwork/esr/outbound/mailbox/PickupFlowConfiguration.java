@@ -1,6 +1,7 @@
 package health.patchwork.esr.outbound.mailbox;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.outbound.ledger.SafeFailure;
 import health.patchwork.esr.outbound.load.FileProcessor;
 
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ public class PickupFlowConfiguration {
                         pickup.poll();
                     } catch (RuntimeException e) {
                         // the mailbox or database may be briefly unreachable: try again next time
-                        log.error("Mailbox poll failed: {}", e.toString());
+                        log.error("Mailbox poll failed: {}", SafeFailure.describe(e));
                     }
                     return Boolean.TRUE;
                 }, poller -> poller.poller(Pollers.fixedDelay(settings.pollInterval())))

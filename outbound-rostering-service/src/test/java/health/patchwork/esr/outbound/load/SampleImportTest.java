@@ -108,6 +108,20 @@ class SampleImportTest extends OutboundTestBase {
     }
 
     @Test
+    void theSameContentUnderAnotherNameIsAppliedOnce() {
+        mailbox.deliverSample(GOF_41);
+        mailbox.poll();
+        long changes = count("select count(*) from entity_change");
+        String copy = "GO_123_RST_GOF_20261101_00000043.DAT";
+        mailbox.deliver(copy, health.patchwork.esr.outbound.TestMailbox.sample(GOF_41));
+
+        mailbox.poll();
+
+        assertThat(ledgerOutcome(copy)).isEqualTo("DUPLICATE/DUPLICATE_NOOP");
+        assertThat(count("select count(*) from entity_change")).isEqualTo(changes);
+    }
+
+    @Test
     void aFileLeftInTheMailboxIsPickedUpOnce() {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
