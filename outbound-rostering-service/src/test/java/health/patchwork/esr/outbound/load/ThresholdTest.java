@@ -72,5 +72,7 @@ class ThresholdTest extends OutboundTestBase {
                 + " union all select record_status from person_extra_info where person_id = '100002'", String.class))
                 .hasSize(4).containsOnly("ENDED_BY_REFRESH");
         assertThat(count("select count(*) from person where record_status = 'CURRENT'")).isEqualTo(2);
+        // an ended assignment no longer looks payable to the inbound services
+        assertThat(count("select count(*) from published_assignment where person_id = '100002'")).isZero();
     }
 }
