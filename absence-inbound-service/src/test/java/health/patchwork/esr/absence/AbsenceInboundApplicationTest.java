@@ -2,26 +2,11 @@ package health.patchwork.esr.absence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
-import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
+import health.patchwork.esr.absence.support.AbsenceServiceTest;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "esr.trust.vpd=123")
-@Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
-class AbsenceInboundApplicationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class AbsenceInboundApplicationTest extends AbsenceServiceTest {
 
     @Test
     void migratesItsOwnSchemaWithItsOwnHistoryTable() {
@@ -34,8 +19,7 @@ class AbsenceInboundApplicationTest {
 
     @Test
     void healthIsUpWithDatabaseAndMailboxChecked() {
-        String health = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health")
-                .retrieve().body(String.class);
+        String health = get("/actuator/health").body();
         assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
                 .contains("verified against known_hosts");
     }

@@ -49,6 +49,40 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void sicknessInHoursStopsStartUpNamingTheProperty(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.mapping.sickness.units", "H")));
+
+        assertThat(output).contains("Invalid setting esr.absence.mapping.sickness.units"
+                + " (environment variable ESR_ABSENCE_MAPPING_SICKNESS_UNITS): must be D: sickness is recorded in calendar days");
+    }
+
+    @Test
+    void aMissingAbsenceTypeStopsStartUpNamingTheProperty(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.absence.mapping.study-leave.absence-type", "")));
+
+        assertThat(output).contains("Invalid setting esr.absence.mapping.study-leave.absence-type"
+                + " (environment variable ESR_ABSENCE_MAPPING_STUDYLEAVE_ABSENCETYPE): must name the ESR absence type");
+    }
+
+    @Test
+    void aSicknessReasonOffTheNationalListStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.absence.mapping.sickness.reasons.COLD", "Common cold")));
+
+        assertThat(output).contains("Invalid setting esr.absence.mapping.sickness.reasons"
+                + " (environment variable ESR_ABSENCE_MAPPING_SICKNESS_REASONS): every reason must be one of"
+                + " esr.absence.mapping.national-sickness-reasons");
+    }
+
+    @Test
+    void anInvalidReferencePrefixStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.reference-prefix", "pwh_")));
+
+        assertThat(output).contains("Invalid setting esr.absence.reference-prefix");
+    }
+
+    @Test
     void theValidBaselineStarts() {
         start(StartupArguments.validFor(mailbox));
     }

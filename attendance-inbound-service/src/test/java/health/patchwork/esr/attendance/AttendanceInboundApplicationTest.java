@@ -2,19 +2,14 @@ package health.patchwork.esr.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
-import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "esr.trust.vpd=123")
-@Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
+@ServiceTest
 class AttendanceInboundApplicationTest {
 
     @LocalServerPort
@@ -38,5 +33,17 @@ class AttendanceInboundApplicationTest {
                 .retrieve().body(String.class);
         assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
                 .contains("verified against known_hosts");
+    }
+
+    @Test
+    void publishesItsOpenApiDescription() {
+        String docs = RestClient.create("http://127.0.0.1:" + port).get().uri("/v3/api-docs")
+                .retrieve().body(String.class);
+        assertThat(docs).contains("\"openapi\":\"3.1").contains("/api/v1/timesheet-lines")
+                .contains("/api/v1/timesheet-lines/{lineId}/corrections").contains("/api/v1/exports")
+                .contains("/api/v1/periods/{taxYear}/{period}/summary").contains("/api/v1/files/{fileName}");
+        String ui = RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html")
+                .retrieve().body(String.class);
+        assertThat(ui).contains("swagger-ui");
     }
 }

@@ -49,6 +49,58 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void aMissingPayCodeMappingStopsStartUp(CapturedOutput output) {
+        // only the service's own application.yml: no pay codes at all
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("spring.config.location", "classpath:/application.yml")));
+
+        assertThat(output).contains("Invalid setting esr.attendance.pay-codes (environment variable ESR_ATTENDANCE_PAYCODES):"
+                + " must map at least one pay code to an ESR element");
+    }
+
+    @Test
+    void anInvalidInputValueSourceStopsStartUpNamingThePayCodeAndTheInputValue(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.attendance.pay-codes.NEW.element", "New Element")
+                .with("esr.attendance.pay-codes.NEW.input-values[0].name", "Hours")
+                .with("esr.attendance.pay-codes.NEW.input-values[0].source", "HOURZ")));
+
+        assertThat(output).contains("Invalid setting esr.attendance.pay-codes.NEW.input-values[0].source"
+                + " (environment variable ESR_ATTENDANCE_PAYCODES_NEW_INPUTVALUES_0_SOURCE): must be HOURS, UNITS,"
+                + " RATE, AMOUNT, WORK_DATE, LINE_ID or CONSTANT:<text>");
+    }
+
+    @Test
+    void aFormatThatDoesNotSuitTheSourceStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.attendance.pay-codes.NEW.element", "New Element")
+                .with("esr.attendance.pay-codes.NEW.input-values[0].name", "Date Worked")
+                .with("esr.attendance.pay-codes.NEW.input-values[0].source", "WORK_DATE")
+                .with("esr.attendance.pay-codes.NEW.input-values[0].format", "DECIMAL_2")));
+
+        assertThat(output).contains("Invalid setting esr.attendance.pay-codes.NEW.input-values[0].format"
+                + " (environment variable ESR_ATTENDANCE_PAYCODES_NEW_INPUTVALUES_0_FORMAT): does not suit the source");
+    }
+
+    @Test
+    void anElementNameThatCannotBeWrittenStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.attendance.pay-codes.BANK.element", "Bank \"Hours\"")));
+
+        assertThat(output).contains("Invalid setting esr.attendance.pay-codes.BANK.element"
+                + " (environment variable ESR_ATTENDANCE_PAYCODES_BANK_ELEMENT): must be ISO-8859-1 text without double"
+                + " quotes");
+    }
+
+    @Test
+    void anInvalidCalendarStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+                .with("esr.attendance.calendar.cut-off-days-after-period-end", "9")));
+
+        assertThat(output).contains("Invalid setting esr.attendance.calendar.cut-off-days-after-period-end");
+    }
+
+    @Test
     void theValidBaselineStarts() {
         start(StartupArguments.validFor(mailbox));
     }

@@ -18,6 +18,14 @@ class OutboundRosteringApplicationTest extends OutboundTestBase {
     }
 
     @Test
+    void infoNamesTheTrustItsInterfacesAndTheBuild() {
+        String info = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/info")
+                .retrieve().body(String.class);
+        assertThat(info).contains("\"vpd\":\"123\"").contains("generic-absence-inbound").contains("\"build\"")
+                .contains("\"git\"");
+    }
+
+    @Test
     void healthIsUpWithDatabaseAndMailboxChecked() {
         String health = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health")
                 .retrieve().body(String.class);

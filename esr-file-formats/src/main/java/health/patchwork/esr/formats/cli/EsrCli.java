@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
  * Operator command line: {@code validate [--vpd 123] [--sub RST] [--json] FILE...} and {@code describe FILE}.
  * The file kind (GO full/change, GDR, TA, AB) comes from the file name. Output never contains field values.
  */
-@Command(name = "esr", mixinStandardHelpOptions = true, description = "Validate and describe NHS ESR interface files.",
+@Command(name = "esr", mixinStandardHelpOptions = true, versionProvider = EsrCli.Version.class,
+        description = "Validate and describe NHS ESR interface files.",
         subcommands = {EsrCli.Validate.class, EsrCli.Describe.class})
 public final class EsrCli implements Runnable {
 
@@ -134,12 +135,21 @@ public final class EsrCli implements Runnable {
                 spec.commandLine().getErr().println(file + ": no such file");
                 return INVALID;
             }
-            ValidationReport r = new FileValidation(null, "RST").validate(file);
+            ValidationReport r = new FileValidation(null, null).validate(file);
             out.println(r.fileName() + " (" + r.fileKind() + "): " + r.lineCount() + " lines");
             r.countsByRecordType().forEach((type, n) -> out.println("  " + type + " " + n));
             r.unknownRecordTypes().forEach((type, n) -> out.println("  " + type + " " + n + " (unknown type)"));
             out.flush();
             return 0;
+        }
+    }
+
+    /** The jar's Implementation-Version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = EsrCli.class.getPackage().getImplementationVersion();
+            return new String[]{"esr-file-formats " + (v == null ? "(development)" : v)};
         }
     }
 

@@ -21,6 +21,7 @@ final class FileValidation {
     private final String vpd;
     private final String subFileType;
 
+    /** @param subFileType null = do not check that GO files are ours (describe) */
     FileValidation(String vpd, String subFileType) {
         this.vpd = vpd;
         this.subFileType = subFileType;
@@ -46,7 +47,7 @@ final class FileValidation {
     private ValidationReport validateOutbound(InputStream in, String name) {
         OutboundFileValidator validator = new OutboundFileValidator(
                 OutboundValidationOptions.forVpd(vpd).withSubFileType(subFileType));
-        if (validator.checkName(name) == ValidationOutcome.IGNORED_NOT_OURS) {
+        if (subFileType != null && validator.checkName(name) == ValidationOutcome.IGNORED_NOT_OURS) {
             return ValidationReport.fromNameOnly(name, EsrFileKind.of(name), ValidationOutcome.IGNORED_NOT_OURS,
                     "not a GO file of VPD " + (vpd == null ? "(any)" : vpd) + " and sub-file type " + subFileType
                             + ": left alone");

@@ -4,6 +4,7 @@ import health.patchwork.esr.formats.text.DelimitedLineSource;
 import health.patchwork.esr.formats.text.ValueSyntax;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * HDR of an outbound file (outbound-rostering.md §2). Values that did not parse are null.
@@ -14,6 +15,9 @@ public record OutboundHeader(String fileName, LocalDateTime creationTimestamp, S
                              LocalDateTime previousRunDate, LocalDateTime runDate, String interfaceVersion) {
 
     public static final int FIELD_COUNT = 7;
+    /** HDR field names by position (outbound-rostering.md §2). */
+    public static final List<String> FIELD_NAMES = List.of("Record Type", "File Name", "File Creation Timestamp",
+            "VPD", "Previous Run Date", "Run Date", "Interface Version");
 
     /** True when the current line is an HDR of the right shape (README §6.1 check 4). */
     public static boolean isHeaderLine(DelimitedLineSource line) {

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -39,7 +40,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
     private final OutboundRowChecker checker;
     private final InterfaceLayout layout;
     private final OutboundHeader header;
-    private final java.util.function.Consumer<RowProblem> problemSink = this::onProblem;
+    private final Consumer<RowProblem> problemSink = this::onProblem;
 
     private boolean pendingFirstLine;
     private long trailerLine;
@@ -58,7 +59,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
         this.checker = new OutboundRowChecker(options.fieldCountPolicy());
         this.source = new DelimitedLineSource(in, '~', options.maxLineLength());
         try {
-            boolean any = located(source::next);
+            boolean any = nextLine();
             if (any && OutboundHeader.isHeaderLine(source)) {
                 header = OutboundHeader.from(source);
                 if (options.validate()) {
@@ -119,8 +120,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
             boolean ok = ValueSyntax.isTimestamp(b, source.start(i), source.end(i))
                     || (i == 4 && ValueSyntax.isZeroTimestamp(b, source.start(i), source.end(i)));
             if (!ok) {
-                String name = InterfaceLayout.outboundRostering("01").byEntityCode("HDR").orElseThrow()
-                        .field(i).name();
+                String name = OutboundHeader.FIELD_NAMES.get(i);
                 throw error(ErrorReason.INVALID_VALUE,
                         "field '" + name + "' is not a valid timestamp (expected YYYYMMDD HHMMSS)", name, "HDR");
             }
@@ -158,7 +158,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
         for (;;) {
             if (pendingFirstLine) {
                 pendingFirstLine = false;
-            } else if (!located(source::next)) {
+            } else if (!nextLine()) {
                 finish();
                 return null;
             }
@@ -261,9 +261,10 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
         }
     }
 
-    private <T> T located(java.util.function.Supplier<T> action) {
+    /** Advances the line source, naming this file in its errors (an over-long line). */
+    private boolean nextLine() {
         try {
-            return action.get();
+            return source.next();
         } catch (EsrFormatException e) {
             throw e.fileName() == null ? e.at(fileName, 0, null) : e;
         }

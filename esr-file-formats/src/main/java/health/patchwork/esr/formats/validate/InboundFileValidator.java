@@ -109,6 +109,9 @@ public final class InboundFileValidator {
             issues.error(ValidationOutcome.REJECTED_EMPTY, 0, null, null, "at least 2 records", Long.toString(records),
                     "the file has fewer than 2 records");
         }
+        if (records >= 2 && dataRows == 0) {
+            issues.warning(0, null, null, null, null, "no data records: an empty file is not sent (inbound-files.md §1.4)");
+        }
         Long trailerCount = null;
         if (last != null) {
             checkSeparator(last, true, issues);
@@ -209,6 +212,9 @@ public final class InboundFileValidator {
         }
         InboundRowRules.check(layout, r.values(), r.quoted(), (RowProblem p) -> issues.error(
                 ValidationOutcome.REJECTED_VALUE, n, type, p.fieldName(), p.expected(), p.actual(), p.message()));
+        if (InboundRowRules.allNumericInputValuesZero(layout, r.values())) {
+            issues.warning(n, type, null, null, null, "every numeric input value is zero; such rows are not sent");
+        }
     }
 
     private static Long checkFooter(InboundRecord last, boolean isFooter, long dataRows, InterfaceLayout layout,

@@ -7,6 +7,7 @@ import health.patchwork.esr.formats.layout.RecordLayout;
 import health.patchwork.esr.formats.read.RowProblem;
 import health.patchwork.esr.formats.text.ValueSyntax;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -21,6 +22,9 @@ import java.util.regex.Pattern;
 public final class InboundRowRules {
 
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d*|-?\\.\\d+");
+    private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
+    private static final Pattern INPUT_DATE_SHAPE = Pattern.compile("\\d{2}-[A-Za-z]{3,4}-\\d{4}");
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
             "Nov", "Dec"};
 
@@ -110,16 +114,16 @@ public final class InboundRowRules {
         }
     }
 
-    /** An input value is an amount (0.00), a whole number, a dd-MMM-yyyy date, or text. */
+    /**
+     * An input value is an amount (exactly 2 decimals), a whole number (a correction may negate it), a
+     * {@code dd-MMM-yyyy} date, or text. Anything shaped like a decimal or a date must be well formed.
+     */
     private static String inputValueError(String v) {
-        char first = v.charAt(0);
-        boolean numeric = (first == '-' || Character.isDigit(first)) && v.chars().allMatch(
-                c -> c == '-' || c == '.' || (c >= '0' && c <= '9'));
-        if (numeric) {
-            return ValueSyntax.isWholeNumber(v) || ValueSyntax.isAmount(v) ? null : "0.00 or a whole number";
+        if (DECIMAL.matcher(v).matches()) {
+            return ValueSyntax.isAmount(v) ? null : "0.00";
         }
-        if (v.length() == 11 && v.charAt(2) == '-' && v.charAt(6) == '-' && Character.isDigit(first)) {
-            return isInputDate(v) ? null : "dd-MMM-yyyy";
+        if (INPUT_DATE_SHAPE.matcher(v).matches()) {
+            return v.length() == 11 && isInputDate(v) ? null : "dd-MMM-yyyy";
         }
         return null;
     }
@@ -132,6 +136,22 @@ public final class InboundRowRules {
             }
         }
         return false;
+    }
+
+    /** True when a record has numeric input values (amounts, whole numbers) and all of them are zero. */
+    public static boolean allNumericInputValuesZero(RecordLayout layout, String[] values) {
+        boolean anyNumeric = false;
+        for (FieldDef f : layout.fields()) {
+            String v = f.index() < values.length && f.type() == FieldType.INPUT_VALUE ? values[f.index()] : null;
+            if (v == null || !(ValueSyntax.isAmount(v) || WHOLE.matcher(v).matches())) {
+                continue;
+            }
+            anyNumeric = true;
+            if (new BigDecimal(v).signum() != 0) {
+                return false;
+            }
+        }
+        return anyNumeric;
     }
 
     /** Pairs are filled from pair 1 with no gaps; an unnamed pair has no value. */

@@ -45,10 +45,6 @@ final class IssueCollector {
         }
     }
 
-    boolean has(ValidationOutcome outcome) {
-        return worst == outcome || issues.stream().anyMatch(i -> i.outcome() == outcome);
-    }
-
     ValidationOutcome worst() {
         return worst;
     }
@@ -57,8 +53,9 @@ final class IssueCollector {
         counts.computeIfAbsent(recordType, k -> new long[1])[0]++;
     }
 
-    void countUnknown(String recordType) {
-        unknown.computeIfAbsent(recordType, k -> new long[1])[0]++;
+    /** Counts a row of an unknown type; returns how many of that type so far. */
+    long countUnknown(String recordType) {
+        return ++unknown.computeIfAbsent(recordType, k -> new long[1])[0];
     }
 
     /** Record type as it may appear in a report: short upper-case letters or digits, else "(malformed)". */

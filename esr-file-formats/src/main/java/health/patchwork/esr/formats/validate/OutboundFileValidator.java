@@ -34,8 +34,7 @@ import java.util.function.Consumer;
  */
 public final class OutboundFileValidator {
 
-    private static final String[] HEADER_FIELD_NAMES = {"Record Type", "File Name", "File Creation Timestamp", "VPD",
-            "Previous Run Date", "Run Date", "Interface Version"};
+    private static final String[] HEADER_FIELD_NAMES = OutboundHeader.FIELD_NAMES.toArray(new String[0]);
 
     private final OutboundValidationOptions options;
 
@@ -139,7 +138,10 @@ public final class OutboundFileValidator {
             }
             RecordLayout recordLayout = layout.lookupRecordType(type);
             if (recordLayout == null) {
-                issues.countUnknown(lastSafeType);
+                if (issues.countUnknown(lastSafeType) == 1) {
+                    issues.warning(currentLine, lastSafeType, null, null, null,
+                            "unknown record type (counted, not applied); first seen here");
+                }
                 return;
             }
             Operation op = !recordLayout.suffixed() ? Operation.NONE
@@ -188,7 +190,8 @@ public final class OutboundFileValidator {
             checkVpd(src, h);
             checkTimestamps(src);
             String version = h.interfaceVersion();
-            if (!options.acceptedVersions().contains(version)) {
+            // List.of(...).contains(null) throws: an empty version field is simply not an accepted one
+            if (version == null || !options.acceptedVersions().contains(version)) {
                 issues.error(ValidationOutcome.REJECTED_VERSION, currentLine, "HDR", HEADER_FIELD_NAMES[6],
                         String.join(" or ", options.acceptedVersions()), structural(version),
                         "interface version is not accepted");

@@ -6,6 +6,7 @@ import health.patchwork.esr.formats.name.InboundFileType;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
@@ -71,6 +72,10 @@ public final class AttendanceFileWriter extends InboundFileWriter {
             q[nameAt] = true;
             v[nameAt + 1] = format(iv.value(), recordNumber, "Input Value " + (k + 1) + " Value", sourceId);
         }
+        if (allNumericValuesZero(row)) {
+            throw rejected(ErrorReason.INVALID_VALUE, recordNumber, null, sourceId,
+                    "every numeric input value is zero; such rows are not sent (inbound-files.md §2.1)");
+        }
         Costing c = row.costing();
         String[] costing = {c.legalEntity(), c.charitableIndicator(), c.costCentre(), c.subjective(),
                 c.subAnalysis(), c.elementNumber()};
@@ -84,6 +89,25 @@ public final class AttendanceFileWriter extends InboundFileWriter {
             }
         }
         writeData(v, q, sourceId);
+    }
+
+    private boolean allNumericValuesZero(AttendanceRow row) {
+        boolean anyNumeric = false;
+        for (InputValue iv : row.inputValues()) {
+            if (iv.value() instanceof BigDecimal d) {
+                anyNumeric = true;
+                if (d.setScale(2, options().rounding() == RoundingMode.UNNECESSARY
+                        ? RoundingMode.HALF_UP : options().rounding()).signum() != 0) {
+                    return false;
+                }
+            } else if (iv.value() instanceof Long l) {
+                anyNumeric = true;
+                if (l != 0) {
+                    return false;
+                }
+            }
+        }
+        return anyNumeric;
     }
 
     private String format(Object value, long recordNumber, String field, String sourceId) {

@@ -196,6 +196,7 @@ class OutboundReaderTest {
         GeneratedOutboundStream in = new GeneratedOutboundStream(rows);
         long count = 0;
         long deletes = 0;
+        long lineNumberMismatches = 0;
         try (OutboundReader r = OutboundReader.open(in, GeneratedOutboundStream.NAME, ReaderOptions.defaults())) {
             OutboundRecord rec;
             while ((rec = r.next()) != null) {
@@ -203,10 +204,14 @@ class OutboundReaderTest {
                 if (rec.isDelete()) {
                     deletes++;
                 }
+                if (rec.lineNumber() != count + 1) {
+                    lineNumberMismatches++;
+                }
             }
             assertThat(r.trailerCount()).isEqualTo(rows + 2);
         }
         assertThat(count).isEqualTo(rows);
         assertThat(deletes).isEqualTo(rows / 2);
+        assertThat(lineNumberMismatches).as("CRLF split across reads counts as one line end").isZero();
     }
 }

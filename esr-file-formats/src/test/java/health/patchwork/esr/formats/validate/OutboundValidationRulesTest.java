@@ -60,6 +60,16 @@ class OutboundValidationRulesTest {
     }
 
     @Test
+    void check8AnEmptyInterfaceVersionIsRejectedNotAnError() {
+        // found by MutationProperties: an empty version once threw a NullPointerException
+        ValidationReport r = validate(Samples.CHANGE, CHANGE.replace("~01\r\n", "~\r\n"));
+
+        assertThat(r.outcome()).isEqualTo(ValidationOutcome.REJECTED_VERSION);
+        assertThat(r.firstIssue().line()).isEqualTo(1);
+        assertThat(r.firstIssue().fieldName()).isEqualTo("Interface Version");
+    }
+
+    @Test
     void check5RenamedFileWithoutEditingItsHeaderIsRejected() {
         ValidationReport r = validate("GO_123_RST_GOC_20261102_00000043.DAT", CHANGE);
 
@@ -229,6 +239,10 @@ class OutboundValidationRulesTest {
         assertThat(r.unknownRecordTypes()).containsExactly(java.util.Map.entry("XXA", 1L));
         assertThat(r.count("LOV")).isEqualTo(1);
         assertThat(r.count("XXA")).isEqualTo(1);
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.recordType()).isEqualTo("XXA");
+            assertThat(w.line()).isEqualTo(4);
+        });
     }
 
     @Test

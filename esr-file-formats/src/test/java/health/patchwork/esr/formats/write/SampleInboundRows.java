@@ -42,14 +42,16 @@ final class SampleInboundRows {
                         LocalDate.of(2026, 11, 16), LocalTime.of(8, 0), LocalDate.of(2026, 11, 16), LocalTime.of(15, 30),
                         null, new BigDecimal("7.5"), "H", null, null, false, null, "PWH-A000131",
                         LocalDate.of(2026, 10, 20)),
-                new AbsenceRow(EFFECTIVE, AbsenceOperation.ADD, null, "20000003", "Sickness",
-                        "S12 Other musculoskeletal problems", LocalDate.of(2026, 11, 2), null, null, null, null, null,
-                        "D", LocalDate.of(2026, 11, 2), null, true, null, "PWH-A000132", LocalDate.of(2026, 11, 2)),
-                new AbsenceRow(EFFECTIVE, AbsenceOperation.END, null, "20000002", "Sickness",
-                        "S13 Cold, Cough, Flu - Influenza", LocalDate.of(2026, 10, 26), null,
-                        LocalDate.of(2026, 10, 30), null, new BigDecimal("5"), null, "D", LocalDate.of(2026, 10, 26),
-                        LocalDate.of(2026, 10, 30), false, LocalDate.of(2026, 11, 2), "PWH-A000127",
-                        LocalDate.of(2026, 10, 26)),
+                AbsenceRow.builder(EFFECTIVE, AbsenceOperation.ADD, "20000003", "PWH-A000132")
+                        .type("Sickness", "S12 Other musculoskeletal problems")
+                        .start(LocalDate.of(2026, 11, 2), null).units("D")
+                        .sickness(LocalDate.of(2026, 11, 2), null).notified(LocalDate.of(2026, 11, 2)).build(),
+                AbsenceRow.builder(EFFECTIVE, AbsenceOperation.END, "20000002", "PWH-A000127")
+                        .type("Sickness", "S13 Cold, Cough, Flu - Influenza")
+                        .start(LocalDate.of(2026, 10, 26), null).end(LocalDate.of(2026, 10, 30), null)
+                        .units("D").durationDays(new BigDecimal("5"))
+                        .sickness(LocalDate.of(2026, 10, 26), LocalDate.of(2026, 10, 30))
+                        .returnToWorkDiscussion(LocalDate.of(2026, 11, 2)).notified(LocalDate.of(2026, 10, 26)).build(),
                 AbsenceRow.delete(EFFECTIVE, null, "20000001-2", "PWH-A000129"));
     }
 }

@@ -15,16 +15,17 @@ import health.patchwork.esr.formats.name.OutboundFileName;
 
 /**
  * Writes a Generic Outbound file as ESR does: ISO-8859-1, tilde-delimited, HDR first, TRL last counting every line
- * (spec README §3, §5). The file appears under its final name only when complete.
+ * (spec README §3, §5). The file appears under its final name only when complete. The simulator and the
+ * reliability harness use it to make files for the services to read.
  */
-final class GoFileWriter {
+public final class GoFileWriter {
 
     static final String ZERO_TIMESTAMP = "00000000 000000";
 
     private GoFileWriter() {
     }
 
-    static Path write(Path folder, OutboundFileName name, LocalDateTime created, LocalDateTime previousRun,
+    public static Path write(Path folder, OutboundFileName name, LocalDateTime created, LocalDateTime previousRun,
             LocalDateTime runDate, List<String[]> rows) {
         String fileName = name.format();
         Path partial = folder.resolve("." + fileName + ".writing");

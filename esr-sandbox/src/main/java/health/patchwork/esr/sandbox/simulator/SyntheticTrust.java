@@ -136,7 +136,7 @@ public final class SyntheticTrust {
     }
 
     /** Every row of a full file: the whole Trust as it stands. */
-    List<String[]> snapshot() {
+    public List<String[]> snapshot() {
         List<String[]> rows = new ArrayList<>();
         locations.forEach(l -> rows.add(locationRow(l)));
         organisations.forEach(o -> rows.add(organisationRow(o)));
@@ -152,7 +152,7 @@ public final class SyntheticTrust {
     }
 
     /** Moves the Trust on by one day and returns the rows of that day's change file. */
-    List<String[]> advance(LocalDate day) {
+    public List<String[]> advance(LocalDate day) {
         LocalDateTime updated = day.atTime(16, 30);
         List<String[]> rows = new ArrayList<>();
         int scale = Math.max(1, headcount() / 400);

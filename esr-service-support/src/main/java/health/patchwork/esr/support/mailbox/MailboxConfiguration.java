@@ -29,8 +29,11 @@ public class MailboxConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "mailboxHealthIndicator")
-    MailboxHealthIndicator mailboxHealthIndicator(MailboxClient mailboxClient, MailboxSettings settings) {
-        return new MailboxHealthIndicator(mailboxClient, settings,
+    MailboxHealthIndicator mailboxHealthIndicator(MailboxSettings settings) {
+        // not the pooled client: a pooled session would hide a host key that changed since it connected
+        MailboxClient probe = new SftpMailboxClient(SftpSessionFactories.pinnedHostKeyUncached(settings),
+                settings.host() + ":" + settings.port());
+        return new MailboxHealthIndicator(probe, settings,
                 List.of(settings.outboundDir(), settings.inboundDir()));
     }
 }

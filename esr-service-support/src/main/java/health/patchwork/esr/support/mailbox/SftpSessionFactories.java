@@ -13,7 +13,16 @@ public final class SftpSessionFactories {
     private SftpSessionFactories() {
     }
 
+    /** Pooled sessions for transfers; a pooled session is tested before use, and new ones verify the host key. */
     public static SessionFactory<DirEntry> pinnedHostKey(MailboxSettings settings) {
+        CachingSessionFactory<DirEntry> caching = new CachingSessionFactory<>(pinnedHostKeyUncached(settings), 4);
+        // a pooled session may have been closed by the server while idle: test it before handing it out
+        caching.setTestSession(true);
+        return caching;
+    }
+
+    /** A new SSH connection, and so a new host-key check, for every session: what health probes need. */
+    public static DefaultSftpSessionFactory pinnedHostKeyUncached(MailboxSettings settings) {
         DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
         factory.setHost(settings.host());
         factory.setPort(settings.port());
@@ -25,9 +34,6 @@ public final class SftpSessionFactories {
         factory.setKnownHostsResource(new FileSystemResource(settings.knownHosts()));
         factory.setAllowUnknownKeys(false);
         factory.setTimeout(Math.toIntExact(settings.timeout().toMillis()));
-        CachingSessionFactory<DirEntry> caching = new CachingSessionFactory<>(factory, 4);
-        // a pooled session may have been closed by the server while idle: test it before handing it out
-        caching.setTestSession(true);
-        return caching;
+        return factory;
     }
 }

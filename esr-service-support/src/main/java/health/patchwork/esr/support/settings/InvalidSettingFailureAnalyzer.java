@@ -56,14 +56,28 @@ public class InvalidSettingFailureAnalyzer implements FailureAnalyzer, Ordered {
                 .toUpperCase(Locale.ROOT);
     }
 
-    private static String dashed(String field) {
+    /**
+     * A bean-validation path as the property an operator sets: camelCase to kebab-case, list indexes kept
+     * ({@code [0]}), map keys as they are after a dot ({@code payCodes[OT_PLAIN]} becomes {@code pay-codes.OT_PLAIN}).
+     */
+    static String dashed(String field) {
         StringBuilder out = new StringBuilder();
-        for (char c : field.toCharArray()) {
+        int i = 0;
+        while (i < field.length()) {
+            char c = field.charAt(i);
+            if (c == '[') {
+                int close = field.indexOf(']', i);
+                String key = close < 0 ? field.substring(i + 1) : field.substring(i + 1, close);
+                out.append(key.chars().allMatch(Character::isDigit) ? "[" + key + "]" : "." + key);
+                i = close < 0 ? field.length() : close + 1;
+                continue;
+            }
             if (Character.isUpperCase(c)) {
                 out.append('-').append(Character.toLowerCase(c));
             } else {
                 out.append(c);
             }
+            i++;
         }
         return out.toString();
     }

@@ -123,6 +123,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+        // a rebuilt or impersonating server would not carry over the old connections either
+        server.getActiveSessions().forEach(session -> session.close(true));
     }
 
     /** Rewrites the known_hosts file to trust the current host key. */
@@ -159,5 +161,4 @@ public final class EmbeddedSftpServer implements AutoCloseable {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(keyPair, "esr-test-client", null, out);
         }
     }
-
 }

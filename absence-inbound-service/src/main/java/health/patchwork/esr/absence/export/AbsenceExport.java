@@ -1,0 +1,106 @@
+package health.patchwork.esr.absence.export;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import health.patchwork.esr.absence.period.FinalisedPeriods;
+import health.patchwork.esr.absence.period.PayrollPeriods;
+import health.patchwork.esr.formats.name.InboundFileType;
+import health.patchwork.esr.formats.name.PeriodRun;
+import health.patchwork.esr.support.export.ExportLedger;
+import health.patchwork.esr.support.export.ExportTarget;
+import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.export.FileExporter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * When AB files are made (spec inbound-files.md §3.1, §3.4): once a period's rosters are final, by an operator or the
+ * platform, or by the monthly fallback for the period just ended. The first file of a period is its normal run (N);
+ * later ones for the same period are supplementary (S). Sequence, temporary name, rename and exactly-once delivery
+ * across crashes are the shared {@link FileExporter}'s.
+ */
+@Service
+public class AbsenceExport {
+
+    private static final Logger log = LoggerFactory.getLogger(AbsenceExport.class);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    private final FileExporter exporter;
+    private final PayrollPeriods periods;
+    private final FinalisedPeriods finalised;
+    private final Clock clock;
+
+    AbsenceExport(FileExporter exporter, PayrollPeriods periods, FinalisedPeriods finalised, Clock clock) {
+        this.exporter = exporter;
+        this.periods = periods;
+        this.finalised = finalised;
+        this.clock = clock;
+    }
+
+    /** The period is final: record it, then write and deliver its AB file (none when nothing is due). */
+    public Optional<ExportedFile> finalise(int periodKey, String by) {
+        if (finalised.finalise(periodKey, clock.instant(), by)) {
+            log.info("Period {} finalised by {}", periods.id(periodKey), by);
+        }
+        return export(periodKey);
+    }
+
+    /** Whether the period has started: a period in the future cannot be final. */
+    public boolean hasStarted(int periodKey) {
+        return periodKey <= periods.keyOf(LocalDate.now(clock.withZone(UK)));
+    }
+
+    private Optional<ExportedFile> export(int periodKey) {
+        Optional<ExportedFile> file = exporter.export(ledger -> Optional.of(target(ledger, periodKey)));
+        file.ifPresentOrElse(f -> log.info("Period {}: sent {} with {} rows", periods.id(periodKey), f.fileName(),
+                f.rowCount()), () -> log.info("Period {}: nothing to send", periods.id(periodKey)));
+        return file;
+    }
+
+    private ExportTarget target(ExportLedger ledger, int periodKey) {
+        ExportTarget normal = new ExportTarget(InboundFileType.AB, periods.type(), PeriodRun.NORMAL,
+                PayrollPeriods.taxPeriod(periodKey));
+        return ledger.hasNormalRun(normal) ? new ExportTarget(InboundFileType.AB, periods.type(),
+                PeriodRun.SUPPLEMENTARY, normal.period()) : normal;
+    }
+
+    /** The fallback: finalise the period that has just ended, if nobody did, and send what is due. */
+    @Scheduled(cron = "${esr.absence.export-schedule:0 0 6 5 * *}", zone = "Europe/London")
+    void monthlyFallback() {
+        int previous = periods.previousKey(LocalDate.now(clock.withZone(UK)));
+        try {
+            finalise(previous, "schedule");
+        } catch (RuntimeException e) {
+            log.error("Scheduled absence export for {} failed; recovery runs before the next export: {}",
+                    periods.id(previous), e.getMessage());
+        }
+    }
+
+    /** Runs the fallback now, as the schedule would (for operators and tests). */
+    public Optional<ExportedFile> runFallback() {
+        return finalise(periods.previousKey(LocalDate.now(clock.withZone(UK))), "schedule");
+    }
+
+    /** Finishes files a crash left half-sent. Runs at start-up; a mailbox outage only delays it to the next export. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void recoverAtStartUp() {
+        try {
+            exporter.recover();
+        } catch (RuntimeException e) {
+            log.error("AB export recovery at start-up failed; it is retried before the next export: {}", e.getMessage());
+        }
+    }
+
+    public void recover() {
+        exporter.recover();
+    }
+}

@@ -1,0 +1,16 @@
+package health.patchwork.esr.absence.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a payroll period stands: finalised or not, the AB files written for it, and the absences starting in it.
+ */
+public record PeriodStatusView(String period, boolean finalised, Instant finalisedAt, String finalisedBy,
+        List<FileView> files, Map<AbsenceStatus, Long> counts, List<AbsenceStatusView> absences) {
+
+    /** One AB file of the period. */
+    public record FileView(String fileName, String state, int rowCount, Instant uploadedAt) {
+    }
+}

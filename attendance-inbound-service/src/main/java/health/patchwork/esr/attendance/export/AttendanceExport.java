@@ -1,0 +1,95 @@
+package health.patchwork.esr.attendance.export;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import health.patchwork.esr.attendance.period.PayrollCalendar;
+import health.patchwork.esr.formats.calendar.TaxPeriod;
+import health.patchwork.esr.formats.name.InboundFileType;
+import health.patchwork.esr.formats.name.PeriodRun;
+import health.patchwork.esr.support.export.ExportLedger;
+import health.patchwork.esr.support.export.ExportTarget;
+import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.export.FileExporter;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * When TA files are made: at each cut-off (schedule) for every period that is due, or for one period on an operator's
+ * request. The first file of a period is its normal run (N); anything later for the same period (late lines,
+ * corrections) goes into a supplementary run (S).
+ */
+@Service
+public class AttendanceExport {
+
+    private static final Logger log = LoggerFactory.getLogger(AttendanceExport.class);
+
+    private final FileExporter exporter;
+    private final PayrollCalendar calendar;
+    private final JdbcTemplate jdbc;
+
+    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcTemplate jdbc) {
+        this.exporter = exporter;
+        this.calendar = calendar;
+        this.jdbc = jdbc;
+    }
+
+    // same default as AttendanceSettings.exportSchedule
+    @Scheduled(cron = "${esr.attendance.export-schedule:0 0 18 * * *}", zone = "Europe/London")
+    void scheduledCutOff() {
+        try {
+            cutOff();
+        } catch (RuntimeException e) {
+            log.error("Cut-off export failed; the next run retries it: {}", e.getMessage());
+        }
+    }
+
+    /** Exports every period whose cut-off has passed and that has unsent entries. */
+    public List<ExportedFile> cutOff() {
+        List<ExportedFile> files = exporter.exportAll(ledger -> duePeriods().stream()
+                .map(period -> target(ledger, period)).toList());
+        log.info("Cut-off export: {} file(s) sent", files.size());
+        return files;
+    }
+
+    /** Exports the unsent entries of one period now (operator request), whether or not its cut-off has passed. */
+    public Optional<ExportedFile> export(TaxPeriod period) {
+        return exporter.export(ledger -> Optional.of(target(ledger, period)));
+    }
+
+    /** Finishes files a crash left half-sent. Runs at start-up; a mailbox outage only delays it to the next export. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void recoverAtStartUp() {
+        try {
+            exporter.recover();
+        } catch (RuntimeException e) {
+            log.error("Export recovery at start-up failed; it is retried before the next export: {}", e.getMessage());
+        }
+    }
+
+    public List<ExportedFile> recover() {
+        return exporter.recover();
+    }
+
+    private ExportTarget target(ExportLedger ledger, TaxPeriod period) {
+        ExportTarget normal = new ExportTarget(InboundFileType.TA, calendar.periodType(), PeriodRun.NORMAL, period);
+        return ledger.hasNormalRun(normal)
+                ? new ExportTarget(InboundFileType.TA, calendar.periodType(), PeriodRun.SUPPLEMENTARY, period)
+                : normal;
+    }
+
+    private List<TaxPeriod> duePeriods() {
+        return jdbc.query("""
+                select distinct tax_year, tax_period from export_entry
+                where export_file_id is null and cut_off <= ? order by tax_year, tax_period""",
+                (rs, i) -> new TaxPeriod(rs.getInt(1), rs.getInt(2)), Timestamp.from(calendar.now()));
+    }
+}

@@ -1,0 +1,126 @@
+package health.patchwork.esr.attendance.intake;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import health.patchwork.esr.support.web.FieldError;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a batch of approved lines: checks each (fields, pay code, period, then the assignment against the published
+ * view), and stores the good ones in one transaction whatever happens to the others. Re-posting a line id is a no-op
+ * with the same content, an amendment before export, and refused after export (corrections take over).
+ */
+@Service
+public class IntakeService {
+
+    private final LineValidator validator;
+    private final AssignmentDirectory assignments;
+    private final TimesheetLineStore store;
+    private final TransactionTemplate transactions;
+
+    IntakeService(LineValidator validator, AssignmentDirectory assignments, TimesheetLineStore store,
+                  TransactionTemplate transactions) {
+        this.validator = validator;
+        this.assignments = assignments;
+        this.store = store;
+        this.transactions = transactions;
+    }
+
+    public BatchResult post(List<TimesheetLineRequest> lines) {
+        LineResult[] results = new LineResult[lines.size()];
+        List<CheckedLine> checked = check(lines, results);
+        try {
+            transactions.executeWithoutResult(status -> store(checked, results));
+        } catch (DataIntegrityViolationException raced) {
+            // a concurrent post inserted one of our new ids first: once more, now seeing it as existing
+            transactions.executeWithoutResult(status -> store(checked, results));
+        }
+        return BatchResult.of(List.of(results));
+    }
+
+    private List<CheckedLine> check(List<TimesheetLineRequest> lines, LineResult[] results) {
+        Map<Integer, CheckedLine> valid = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            TimesheetLineRequest line = lines.get(i);
+            String path = "lines[" + i + "]";
+            List<FieldError> errors = new ArrayList<>();
+            CheckedLine ok = validator.check(i, path, line, line.lineId(), errors);
+            if (line.lineId() != null && !seen.add(line.lineId())) {
+                errors.add(LineValidator.error(path, "lineId", "appears more than once in this batch"));
+                ok = null;
+            }
+            if (ok == null) {
+                results[i] = LineResult.rejected(i, line.lineId(), errors);
+            } else {
+                valid.put(i, ok);
+            }
+        }
+        Map<AssignmentDirectory.Key, AssignmentDirectory.Standing> standing = assignments.standing(valid.values()
+                .stream().map(c -> new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate()))
+                .collect(java.util.stream.Collectors.toSet()));
+        List<CheckedLine> checked = new ArrayList<>(valid.size());
+        for (CheckedLine c : valid.values()) {
+            var s = standing.get(new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate()));
+            String path = "lines[" + c.index() + "]";
+            if (s == AssignmentDirectory.Standing.ACTIVE) {
+                checked.add(c);
+            } else {
+                results[c.index()] = LineResult.rejected(c.index(), c.lineId(), List.of(s == AssignmentDirectory.Standing.INACTIVE
+                        ? LineValidator.error(path, "assignmentNumber", "is not active on dateWorked")
+                        : LineValidator.error(path, "assignmentNumber", "is not a known assignment")));
+            }
+        }
+        return checked;
+    }
+
+    private void store(List<CheckedLine> checked, LineResult[] results) {
+        Map<String, TimesheetLineStore.Existing> existing = store.lockExisting(
+                checked.stream().map(CheckedLine::lineId).toList());
+        List<CheckedLine> fresh = new ArrayList<>();
+        List<CheckedLine> amend = new ArrayList<>();
+        for (CheckedLine c : checked) {
+            TimesheetLineStore.Existing known = existing.get(c.lineId());
+            String path = "lines[" + c.index() + "]";
+            if (known == null) {
+                fresh.add(c);
+            } else if (known.withdrawn()) {
+                results[c.index()] = LineResult.rejected(c.index(), c.lineId(), List.of(LineValidator.error(path,
+                        "lineId", "was withdrawn; post the work under a new line id")));
+            } else if (known.contentHash().equals(c.contentHash())) {
+                results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.UNCHANGED);
+            } else if (known.exportedIn() != null) {
+                results[c.index()] = exported(c, path, known.exportedIn());
+            } else {
+                amend.add(c);
+            }
+        }
+        Set<String> inserted = store.insert(fresh);
+        if (inserted.size() != fresh.size()) {
+            throw new DataIntegrityViolationException("a line id was inserted concurrently");
+        }
+        fresh.forEach(c -> results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.CREATED));
+        Set<String> amended = store.amendPending(amend);
+        for (CheckedLine c : amend) {
+            if (amended.contains(c.lineId())) {
+                results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.AMENDED);
+            } else {
+                results[c.index()] = exported(c, "lines[" + c.index() + "]", "a file exported just now");
+            }
+        }
+    }
+
+    private static LineResult exported(CheckedLine c, String path, String fileName) {
+        return LineResult.rejected(c.index(), c.lineId(), List.of(LineValidator.error(path, "lineId",
+                "was exported in " + fileName + " and cannot change; send a correction to POST /api/v1/timesheet-lines/"
+                        + c.lineId() + "/corrections")));
+    }
+}

@@ -1,0 +1,61 @@
+package health.patchwork.esr.attendance.status;
+
+import java.net.URI;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import health.patchwork.esr.formats.calendar.TaxPeriod;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Where a line is, what a file holds, and what a period adds up to. */
+@RestController
+@RequestMapping("/api/v1")
+class StatusController {
+
+    private final StatusQueries queries;
+
+    StatusController(StatusQueries queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Status of a line", description = "PENDING, EXPORTED (in file X), CORRECTION_PENDING,"
+            + " REVERSED or WITHDRAWN, with every ATT row the line has produced.")
+    @GetMapping("/timesheet-lines/{lineId}")
+    ResponseEntity<Object> line(@PathVariable String lineId) {
+        return queries.line(lineId).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound("No line with this id"));
+    }
+
+    @Operation(summary = "A TA file by name", description = "State (GENERATED or UPLOADED), rows, size, SHA-256.")
+    @GetMapping("/files/{fileName}")
+    ResponseEntity<Object> file(@PathVariable String fileName) {
+        return queries.fileByName(fileName).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> notFound("No file with this name"));
+    }
+
+    @Operation(summary = "Per-period summary", description = "Totals per ESR element and cost centre (reversals"
+            + " count negative), and the period's files, for payroll officers to reconcile.")
+    @GetMapping("/periods/{taxYear}/{period}/summary")
+    Object summary(@PathVariable @Min(0) @Max(99) int taxYear, @PathVariable @Min(1) @Max(53) int period) {
+        return queries.summary(new TaxPeriod(taxYear, period));
+    }
+
+    private static ResponseEntity<Object> notFound(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setType(URI.create("urn:esr-suite:problem:not-found"));
+        problem.setTitle("Not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,28 @@
+package health.patchwork.esr.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import health.patchwork.esr.reliability.fuzz.ReaderFuzzScenario;
+
+/**
+ * Runs the fault scenarios and prints the summary table. {@code --size small} is what the test suite runs;
+ * {@code --size full} (the default) is the size docs/reliability.md reports. Exits non-zero if any trial lost or
+ * duplicated anything.
+ */
+public final class ReliabilityHarness {
+
+    private ReliabilityHarness() {
+    }
+
+    public static void main(String[] args) {
+        boolean full = !List.of(args).contains("small");
+        long seed = Long.getLong("esr.reliability.seed", 20261125L);
+        List<ScenarioResult> results = new ArrayList<>();
+        results.add(new ReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000));
+        System.out.println(SummaryTable.render(results));
+        if (!results.stream().allMatch(ScenarioResult::allPassed)) {
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package health.patchwork.esr.support.export;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import health.patchwork.esr.formats.name.InboundFileName;
+import health.patchwork.esr.formats.name.InboundFileType;
+import health.patchwork.esr.formats.name.PeriodRun;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The file ledger: table {@code export_file} in the service's schema (first on the connection's search path), one row
+ * per generated file. Sequence numbers are per file type and gap-free: the next number is one above the highest
+ * recorded, and a file stays in the ledger until it is uploaded, so a number is never skipped or reused.
+ */
+public class ExportLedger {
+
+    private static final String COLUMNS = "id, file_name, sequence_number, state, row_count, sha256, size_bytes,"
+            + " generated_at, uploaded_at";
+
+    private static final RowMapper<ExportedFile> ROW = ExportLedger::map;
+
+    private final JdbcTemplate jdbc;
+
+    public ExportLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The sequence number the next file of this type gets; {@code first} when there has been none. */
+    public long nextSequence(InboundFileType type, long first) {
+        Long max = jdbc.queryForObject("select max(sequence_number) from export_file where file_name like ?",
+                Long.class, type.name() + "\\_%");
+        return max == null ? first : max + 1;
+    }
+
+    /** Records a new file as GENERATED with no rows yet; returns its id. */
+    public long insertGenerated(InboundFileName name, Instant generatedAt) {
+        return jdbc.queryForObject("""
+                insert into export_file (file_name, sequence_number, period_type, period_run, tax_year, tax_period,
+                                         state, row_count, generated_at)
+                values (?, ?, ?, ?, ?, ?, 'GENERATED', 0, ?)
+                returning id""", Long.class,
+                name.format(), name.sequence(), String.valueOf(name.periodType().code()),
+                String.valueOf(name.periodRun().code()), name.taxYear(), name.period(), Timestamp.from(generatedAt));
+    }
+
+    public void recordContent(long id, int rowCount, String sha256, long sizeBytes) {
+        jdbc.update("update export_file set row_count = ?, sha256 = ?, size_bytes = ? where id = ?",
+                rowCount, sha256, sizeBytes, id);
+    }
+
+    /** GENERATED to UPLOADED; a no-op when it already is. */
+    public void markUploaded(long id, Instant at) {
+        jdbc.update("update export_file set state = 'UPLOADED', uploaded_at = ? where id = ? and state = 'GENERATED'",
+                Timestamp.from(at), id);
+    }
+
+    /** Files of this type not yet known to be on the mailbox, oldest first. */
+    public List<ExportedFile> generated(InboundFileType type) {
+        return jdbc.query("select " + COLUMNS + " from export_file where state = 'GENERATED' and file_name like ?"
+                + " order by sequence_number", ROW, type.name() + "\\_%");
+    }
+
+    public Optional<ExportedFile> byName(String fileName) {
+        return jdbc.query("select " + COLUMNS + " from export_file where file_name = ?", ROW, fileName).stream()
+                .findFirst();
+    }
+
+    public Optional<ExportedFile> byId(long id) {
+        return jdbc.query("select " + COLUMNS + " from export_file where id = ?", ROW, id).stream().findFirst();
+    }
+
+    /** Whether the normal (N) run of this period has been generated already, so later files are supplementary. */
+    public boolean hasNormalRun(ExportTarget target) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from export_file where file_name like ? and period_type = ? and period_run = ?
+                               and tax_year = ? and tax_period = ?)""", Boolean.class,
+                target.fileType().name() + "\\_%", String.valueOf(target.periodType().code()),
+                String.valueOf(PeriodRun.NORMAL.code()), target.period().taxYear(), target.period().period()));
+    }
+
+    private static ExportedFile map(ResultSet rs, int row) throws SQLException {
+        Timestamp uploaded = rs.getTimestamp("uploaded_at");
+        return new ExportedFile(rs.getLong("id"), rs.getString("file_name"), rs.getLong("sequence_number"),
+                ExportState.valueOf(rs.getString("state")), rs.getInt("row_count"), rs.getString("sha256"),
+                rs.getLong("size_bytes"), rs.getTimestamp("generated_at").toInstant(),
+                uploaded == null ? null : uploaded.toInstant());
+    }
+}
