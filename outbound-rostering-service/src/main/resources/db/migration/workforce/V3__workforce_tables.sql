@@ -49,6 +49,8 @@ create table person (
     constraint person_key unique nulls not distinct (entity_id, effective_start, effective_end)
 );
 
+create index person_entity on person (entity_id);
+
 -- AS
 create table assignment (
     id               bigint generated always as identity primary key,
@@ -87,6 +89,8 @@ create table assignment (
     constraint assignment_key unique nulls not distinct (entity_id, effective_start, effective_end)
 );
 
+create index assignment_entity on assignment (entity_id);
+
 -- PO
 create table position (
     id               bigint generated always as identity primary key,
@@ -111,6 +115,8 @@ create table position (
     hiring_status            text generated always as (raw[16]) stored,
     constraint position_key unique nulls not distinct (entity_id, effective_start, effective_end)
 );
+
+create index position_entity on position (entity_id);
 
 -- OR
 create table organisation (
@@ -323,10 +329,11 @@ create table special_information (
     constraint special_information_key unique (entity_id)
 );
 
--- (entity_id, ...) lookups use the unique keys; these serve the API and the published views
 create index person_employee_number on person (employee_number);
+create index person_updated on person (updated_at);
 create index assignment_number on assignment (assignment_number);
 create index assignment_person on assignment (person_id);
+create index assignment_updated on assignment (updated_at);
 create index costing_assignment on costing (assignment_id);
 create index absence_person on absence (person_id);
 create index person_extra_info_person on person_extra_info (person_id);

@@ -3,8 +3,7 @@
 -- esr-test-support/.../workforce/published-contract-stub.sql; PublishedContractTest keeps the two in step.
 -- Change the shape only together with that stub and both inbound services.
 
--- Every assignment slice ESR has sent and not deleted: neither deleted by a D row nor ended because a full file
--- no longer carried it (an ended assignment must not look payable to the inbound services). employee_number comes from the person's slice in force on
+-- Every assignment slice ESR has sent and not deleted. employee_number comes from the person's slice in force on
 -- the assignment slice's start (else the person's latest slice); cost_centre from the assignment's costing in
 -- force today, else its organisation's default cost centre.
 create view published_assignment as
@@ -36,7 +35,7 @@ left join lateral (
     order by co.start_date desc nulls last, co.entity_id
     limit 1) c on true
 left join organisation o on o.entity_id = a.organisation_id and o.record_status = 'CURRENT'
-where a.record_status = 'CURRENT';
+where a.record_status <> 'DELETED_BY_ESR';
 
 -- Absences ESR has echoed back (ABA rows) that carry our third-party reference (field 33). An absence that a full
 -- refresh ended is gone from ESR just as a deleted one is, so both read as deleted_by_esr.

@@ -48,7 +48,7 @@ public class ThresholdCheck {
                            (select count(*) from pg_temp.stage_row where entity_code = :code) as in_file,
                            %3$s as owners_staying
                     from held h left join staged s on s.entity_id = h.entity_id
-                    """.formatted(type.personOwned() ? ", person_id" : "", type.table(),
+                    """.formatted(type.personOwned() ? ", person_id" : "", type.view(),
                             type.personOwned()
                                     ? "count(*) filter (where h.person_id in (select entity_id from staying))" : "null"))
                     .param("code", type.entityCode())

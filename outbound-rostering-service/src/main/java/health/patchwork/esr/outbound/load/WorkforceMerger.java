@@ -32,7 +32,7 @@ public class WorkforceMerger {
                 if (merge.full()) {
                     replaceSlices(type, merge);
                 } else {
-                    jdbc.sql("select apply_" + type.table() + "_changes(:code, :type, :file, :fileName, :run)")
+                    jdbc.sql("select apply_" + type.view() + "_changes(:code, :type, :file, :fileName, :run)")
                             .param("code", type.entityCode())
                             .param("type", type.name()).param("file", merge.fileId())
                             .param("fileName", merge.fileName()).param("run", merge.runDate())
