@@ -80,6 +80,23 @@ class SampleImportTest extends OutboundTestBase {
     }
 
     @Test
+    void slicesAnswerAsOfADate() {
+        mailbox.deliverSample(GOF_41);
+        mailbox.poll();
+        mailbox.deliverSample(GOC_42);
+        mailbox.poll();
+
+        assertThat(jdbc.queryForObject("select fte from assignment_as_of(date '2026-10-31') where entity_id = '200003'",
+                BigDecimal.class)).isEqualByComparingTo("1");
+        assertThat(jdbc.queryForObject("select fte from assignment_as_of(date '2026-11-01') where entity_id = '200003'",
+                BigDecimal.class)).isEqualByComparingTo("0.8");
+        assertThat(count("select count(*) from assignment_as_of(date '2026-08-31') where entity_id = '200004'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from person_as_of(date '2026-11-01')")).isEqualTo(3);
+        assertThat(count("select count(*) from current_assignment")).isPositive();
+    }
+
+    @Test
     void theRawFieldArrayIsKeptAsSent() {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
