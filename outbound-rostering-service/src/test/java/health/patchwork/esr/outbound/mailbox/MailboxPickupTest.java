@@ -6,13 +6,18 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+
+import javax.sql.DataSource;
 
 import health.patchwork.esr.outbound.OutboundTestBase;
 import health.patchwork.esr.outbound.TestMailbox;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** README §2: only complete files are taken, remote files stay, every download is archived compressed. */
 class MailboxPickupTest extends OutboundTestBase {
@@ -29,6 +34,27 @@ class MailboxPickupTest extends OutboundTestBase {
         assertThat(pickup.downloadReady()).isEqualTo(1);
         pickup.poll();
 
+        assertThat(ledgerOutcome(GOF_41)).isEqualTo("APPLIED/APPLIED");
+    }
+
+    @Autowired
+    PollLock lock;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void onlyTheInstanceHoldingThePollLockPolls() throws Exception {
+        mailbox.deliverSample(GOF_41);
+        try (Connection otherInstance = dataSource.getConnection();
+             Statement st = otherInstance.createStatement()) {
+            st.execute("select pg_advisory_lock(" + PollLock.POLL_LOCK + ")");
+
+            assertThat(lock.runIfLeader(mailbox::poll)).isFalse();
+            assertThat(count("select count(*) from file_ledger")).isZero();
+
+            st.execute("select pg_advisory_unlock(" + PollLock.POLL_LOCK + ")");
+        }
+        assertThat(lock.runIfLeader(mailbox::poll)).isTrue();
         assertThat(ledgerOutcome(GOF_41)).isEqualTo("APPLIED/APPLIED");
     }
 
