@@ -28,6 +28,13 @@ public class WorkforceMerger {
     public void merge(Merge merge) {
         for (StoredType type : StoredType.values()) {
             long started = System.nanoTime();
+            if (merge.full() && isEmpty(type)) {
+                // a first snapshot: nothing to compare with, replace or end, so a plain insert does
+                insertAll(type, merge);
+                log.debug("Loaded {} of {} into an empty table in {} ms", type, merge.fileName(),
+                        (System.nanoTime() - started) / 1_000_000);
+                continue;
+            }
             if (type.dateTracked()) {
                 if (merge.full()) {
                     replaceSlices(type, merge);
@@ -47,6 +54,30 @@ public class WorkforceMerger {
             }
             log.debug("Merged {} of {} in {} ms", type, merge.fileName(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    private boolean isEmpty(StoredType type) {
+        return jdbc.sql("select not exists (select 1 from " + type.table() + ")").query(Boolean.class).single();
+    }
+
+    /** First snapshot of a type: the last row of each key in file order, inserted; one feed row per entity. */
+    private void insertAll(StoredType type, Merge merge) {
+        String key = type.dateTracked() ? "entity_id, effective_start, effective_end" : "entity_id";
+        jdbc.sql("""
+                with incoming as (
+                    select distinct on (%2$s) entity_id, effective_start, effective_end, raw, line_no
+                    from pg_temp.stage_row where entity_code = :code and not is_delete
+                    order by %2$s, line_no desc),
+                inserted as (
+                    insert into %1$s (entity_id, effective_start, effective_end, raw, source_file_id, source_line)
+                    select entity_id, effective_start, effective_end, raw, :file, line_no from incoming
+                    returning entity_id)
+                insert into entity_change (file_id, entity_type, entity_id, change)
+                select :file, :type, entity_id, 'UPSERTED' from (select distinct entity_id from inserted) e
+                order by entity_id
+                """.formatted(type.table(), key))
+                .param("code", type.entityCode()).param("file", merge.fileId()).param("type", type.name())
+                .update();
     }
 
     /** Non-date-tracked types are keyed by their own ID: the last row of an ID in file order wins. */
