@@ -75,6 +75,9 @@ public class FileApplier {
         long started = System.nanoTime();
         return transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPLY_LOCK).query().singleRow();
+            // the merge sorts and hashes whole staged rows; with the default 4 MB a big file spills to disk. One
+            // apply runs at a time, so this much server memory is spent once, for this transaction only.
+            jdbc.sql("set local work_mem = '256MB'").update();
             long staged = stage(file, entry.fileName());
             log.debug("Staged {} rows of {} in {} ms", staged, entry.fileName(), (System.nanoTime() - started) / 1_000_000);
             List<ThresholdCheck.TypeFigures> figures = List.of();
