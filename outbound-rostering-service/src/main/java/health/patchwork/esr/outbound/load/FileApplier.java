@@ -90,6 +90,8 @@ public class FileApplier {
             }
             log.debug("Threshold of {} checked at {} ms", entry.fileName(), (System.nanoTime() - started) / 1_000_000);
             LocalDateTime runDate = entry.runDate();
+            // applies are serialised, so every feed row above this one is this file's (found by primary key)
+            long feedBefore = jdbc.sql("select coalesce(max(seq), 0) from entity_change").query(Long.class).single();
             merger.merge(new WorkforceMerger.Merge(entry.id(), entry.fileName(),
                     runDate == null ? null : runDate.toLocalDate(), entry.isFull()));
             List<Long> superseded = List.of();
@@ -98,7 +100,10 @@ public class FileApplier {
             } else {
                 sequence.changeApplied(entry.sequenceNumber(), runDate);
             }
-            List<ChangeCount> changes = changeCounts(entry.id());
+            if (!entry.isFull()) {
+                keepLastChangePerEntity(feedBefore);
+            }
+            List<ChangeCount> changes = changeCounts(feedBefore);
             if (!commit) {
                 status.setRollbackOnly();
                 return new Result(false, figures, changes, superseded, staged);
@@ -138,10 +143,21 @@ public class FileApplier {
         return superseded;
     }
 
-    private List<ChangeCount> changeCounts(long fileId) {
-        return jdbc.sql("select entity_type, change, count(*) from entity_change where file_id = :id"
+    /**
+     * A change file may touch one entity several times (two slices of an assignment, a D then an A): the feed keeps
+     * the last, which says what the entity became, so that a reader sees each entity once per file.
+     */
+    private void keepLastChangePerEntity(long feedBefore) {
+        jdbc.sql("delete from entity_change a using entity_change b where a.seq > :before and b.seq > :before"
+                        + " and b.seq > a.seq"
+                        + " and a.entity_type = b.entity_type and a.entity_id = b.entity_id")
+                .param("before", feedBefore).update();
+    }
+
+    private List<ChangeCount> changeCounts(long feedBefore) {
+        return jdbc.sql("select entity_type, change, count(*) from entity_change where seq > :before"
                         + " group by entity_type, change order by entity_type, change")
-                .param("id", fileId)
+                .param("before", feedBefore)
                 .query((rs, n) -> new ChangeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 

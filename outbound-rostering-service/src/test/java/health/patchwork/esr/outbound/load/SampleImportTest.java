@@ -46,6 +46,9 @@ class SampleImportTest extends OutboundTestBase {
         assertThat(split.get(1).get("effective_end")).isNull();
         assertThat((BigDecimal) split.get(1).get("fte")).isEqualByComparingTo("0.8");
         assertThat(count("select count(*) from assignment where entity_id = '200004'")).isEqualTo(2);
+        // two slices of 200003 in the change file: one feed row for the assignment
+        assertThat(count("select count(*) from entity_change c join file_ledger f on f.id = c.file_id"
+                + " where f.file_name = ? and c.entity_id = '200003'", GOC_42)).isEqualTo(1);
 
         assertThat(count("select count(*) from position")).isEqualTo(4);
         assertThat(count("select count(*) from organisation")).isEqualTo(3);
