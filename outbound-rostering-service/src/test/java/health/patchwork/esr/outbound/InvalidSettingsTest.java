@@ -75,6 +75,12 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void aMonthlyFullRefreshScheduleStarts() {
+        start(StartupArguments.validFor(mailbox).with("esr.outbound.full-refresh-schedule", "0 0 6 1 * *")
+                .with("esr.outbound.poll-interval", "1h"));
+    }
+
+    @Test
     void theValidBaselineStarts() {
         start(StartupArguments.validFor(mailbox));
     }

@@ -33,9 +33,10 @@ public final class TestMailbox {
 
     /** Empties the workforce, the ledger, the sequence state, the mailbox and the local work folder. */
     public void reset() {
-        jdbc.execute("truncate file_ledger, file_ledger_event, entity_change, person, assignment, position,"
-                + " organisation, location, costing, absence, competency, competence, qualification,"
-                + " person_extra_info, special_information restart identity cascade");
+        jdbc.execute("truncate file_ledger, file_ledger_event, entity_change, person_record, assignment_record,"
+                + " position_record, organisation_record, location_record, costing_record, absence_record,"
+                + " competency_record, competence_record, qualification_record, person_extra_info_record,"
+                + " special_information_record restart identity cascade");
         jdbc.update("update sequence_state set last_seq = 0, last_run_date = null, baseline = false,"
                 + " refresh_pending = false, refresh_requested_on = null");
         clear(server.resolve("/out"));

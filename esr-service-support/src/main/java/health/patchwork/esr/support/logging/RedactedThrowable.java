@@ -1,5 +1,7 @@
 package health.patchwork.esr.support.logging;
 
+import java.sql.SQLException;
+
 /**
  * A copy of an exception chain with every message removed but classes and stack traces kept: what an operator needs
  * to find a bug, without the values (names, NI numbers, dates of birth) that messages such as a database's
@@ -31,6 +33,9 @@ public final class RedactedThrowable extends RuntimeException {
                 line.append(" <- ");
             }
             line.append(t.getClass().getSimpleName());
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                line.append(" SQLSTATE ").append(sql.getSQLState());
+            }
             if (t.getClass().getName().startsWith("health.patchwork.esr.") && t.getMessage() != null) {
                 line.append(": ").append(t.getMessage());
             }

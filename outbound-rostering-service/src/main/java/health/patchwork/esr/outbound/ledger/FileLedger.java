@@ -37,6 +37,7 @@ public class FileLedger {
     public boolean knowsDelivery(String fileName, long size, Instant modified) {
         return jdbc.sql("""
                 select exists (select 1 from file_ledger where direction = 'FROM_ESR' and file_name = :name
+                               and state <> 'DISCOVERED' -- a download that never finished is tried again
                                and (state = 'IGNORED' or (remote_size = :size
                                     and remote_modified is not distinct from cast(:modified as timestamptz))))""")
                 .param("name", fileName).param("size", size).param("modified", timestamp(modified))

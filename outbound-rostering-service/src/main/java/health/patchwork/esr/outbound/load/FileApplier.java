@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class FileApplier {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileApplier.class);
+
     /** Advisory lock key that serialises applies, so that the change feed's order is the commit order. */
     static final long APPLY_LOCK = 0x45_53_52_4f_55_54L;
 
@@ -73,7 +75,11 @@ public class FileApplier {
         long started = System.nanoTime();
         return transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPLY_LOCK).query().singleRow();
+            // the merge sorts and hashes whole staged rows; with the default 4 MB a big file spills to disk. One
+            // apply runs at a time, so this much server memory is spent once, for this transaction only.
+            jdbc.sql("set local work_mem = '256MB'").update();
             long staged = stage(file, entry.fileName());
+            log.debug("Staged {} rows of {} in {} ms", staged, entry.fileName(), (System.nanoTime() - started) / 1_000_000);
             List<ThresholdCheck.TypeFigures> figures = List.of();
             if (entry.isFull()) {
                 figures = threshold.check();
@@ -82,7 +88,10 @@ public class FileApplier {
                     return new Result(true, figures, List.of(), List.of(), staged);
                 }
             }
+            log.debug("Threshold of {} checked at {} ms", entry.fileName(), (System.nanoTime() - started) / 1_000_000);
             LocalDateTime runDate = entry.runDate();
+            // applies are serialised, so every feed row above this one is this file's (found by primary key)
+            long feedBefore = jdbc.sql("select coalesce(max(seq), 0) from entity_change").query(Long.class).single();
             merger.merge(new WorkforceMerger.Merge(entry.id(), entry.fileName(),
                     runDate == null ? null : runDate.toLocalDate(), entry.isFull()));
             List<Long> superseded = List.of();
@@ -91,7 +100,10 @@ public class FileApplier {
             } else {
                 sequence.changeApplied(entry.sequenceNumber(), runDate);
             }
-            List<ChangeCount> changes = changeCounts(entry.id());
+            if (!entry.isFull()) {
+                keepLastChangePerEntity(feedBefore);
+            }
+            List<ChangeCount> changes = changeCounts(feedBefore);
             if (!commit) {
                 status.setRollbackOnly();
                 return new Result(false, figures, changes, superseded, staged);
@@ -131,10 +143,21 @@ public class FileApplier {
         return superseded;
     }
 
-    private List<ChangeCount> changeCounts(long fileId) {
-        return jdbc.sql("select entity_type, change, count(*) from entity_change where file_id = :id"
+    /**
+     * A change file may touch one entity several times (two slices of an assignment, a D then an A): the feed keeps
+     * the last, which says what the entity became, so that a reader sees each entity once per file.
+     */
+    private void keepLastChangePerEntity(long feedBefore) {
+        jdbc.sql("delete from entity_change a using entity_change b where a.seq > :before and b.seq > :before"
+                        + " and b.seq > a.seq"
+                        + " and a.entity_type = b.entity_type and a.entity_id = b.entity_id")
+                .param("before", feedBefore).update();
+    }
+
+    private List<ChangeCount> changeCounts(long feedBefore) {
+        return jdbc.sql("select entity_type, change, count(*) from entity_change where seq > :before"
                         + " group by entity_type, change order by entity_type, change")
-                .param("id", fileId)
+                .param("before", feedBefore)
                 .query((rs, n) -> new ChangeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 

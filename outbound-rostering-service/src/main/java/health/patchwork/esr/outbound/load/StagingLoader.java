@@ -41,6 +41,7 @@ public class StagingLoader {
     /** Creates the staging table (dropped at commit or rollback) and loads {@code file} into it. */
     public long load(Connection connection, Path file, String fileName) throws SQLException {
         try (Statement st = connection.createStatement()) {
+            // one partition per stored type: each merge reads only its own rows, and no index has to be built
             st.execute("""
                     create temp table stage_row (
                         line_no         bigint  not null,
@@ -50,7 +51,11 @@ public class StagingLoader {
                         effective_start date,
                         effective_end   date,
                         raw             text[]
-                    ) on commit drop""");
+                    ) partition by list (entity_code) on commit drop""");
+            for (StoredType type : StoredType.values()) {
+                st.execute("create temp table stage_" + type.entityCode().toLowerCase(java.util.Locale.ROOT)
+                        + " partition of stage_row for values in ('" + type.entityCode() + "')");
+            }
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "copy " + STAGE_TABLE + " (line_no, entity_code, is_delete, entity_id, effective_start, effective_end,"
@@ -79,7 +84,6 @@ public class StagingLoader {
             throw e;
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("create index on " + STAGE_TABLE + " (entity_code, entity_id)");
             st.execute("analyze " + STAGE_TABLE);
         }
         return rows;

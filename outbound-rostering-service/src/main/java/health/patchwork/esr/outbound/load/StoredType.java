@@ -43,8 +43,13 @@ public enum StoredType {
         return entityCode;
     }
 
-    /** Table name in the workforce schema; a constant, so safe to put into SQL text. */
+    /** The table the merge writes ({@code person_record}); a constant, so safe to put into SQL text. */
     public String table() {
+        return table + "_record";
+    }
+
+    /** The view that adds the typed columns ({@code person}). */
+    public String view() {
         return table;
     }
 

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkforceMerger {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkforceMerger.class);
+
     private final JdbcClient jdbc;
 
     public WorkforceMerger(JdbcClient jdbc) {
@@ -25,12 +27,20 @@ public class WorkforceMerger {
 
     public void merge(Merge merge) {
         for (StoredType type : StoredType.values()) {
+            long started = System.nanoTime();
+            if (merge.full() && isEmpty(type)) {
+                // a first snapshot: nothing to compare with, replace or end, so a plain insert does
+                insertAll(type, merge);
+                log.debug("Loaded {} of {} into an empty table in {} ms", type, merge.fileName(),
+                        (System.nanoTime() - started) / 1_000_000);
+                continue;
+            }
             if (type.dateTracked()) {
                 if (merge.full()) {
                     replaceSlices(type, merge);
                 } else {
-                    jdbc.sql("select apply_dated_changes(:table, :code, :type, :file, :fileName, :run)")
-                            .param("table", type.table()).param("code", type.entityCode())
+                    jdbc.sql("select apply_" + type.view() + "_changes(:code, :type, :file, :fileName, :run)")
+                            .param("code", type.entityCode())
                             .param("type", type.name()).param("file", merge.fileId())
                             .param("fileName", merge.fileName()).param("run", merge.runDate())
                             .query().singleRow();
@@ -42,7 +52,32 @@ public class WorkforceMerger {
             if (merge.full()) {
                 endAbsent(type, merge);
             }
+            log.debug("Merged {} of {} in {} ms", type, merge.fileName(), (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    private boolean isEmpty(StoredType type) {
+        return jdbc.sql("select not exists (select 1 from " + type.table() + ")").query(Boolean.class).single();
+    }
+
+    /** First snapshot of a type: the last row of each key in file order, inserted; one feed row per entity. */
+    private void insertAll(StoredType type, Merge merge) {
+        String key = type.dateTracked() ? "entity_id, effective_start, effective_end" : "entity_id";
+        jdbc.sql("""
+                with incoming as (
+                    select distinct on (%2$s) entity_id, effective_start, effective_end, raw, line_no
+                    from pg_temp.stage_row where entity_code = :code and not is_delete
+                    order by %2$s, line_no desc),
+                inserted as (
+                    insert into %1$s (entity_id, effective_start, effective_end, raw, source_file_id, source_line)
+                    select entity_id, effective_start, effective_end, raw, :file, line_no from incoming
+                    returning entity_id)
+                insert into entity_change (file_id, entity_type, entity_id, change)
+                select :file, :type, entity_id, 'UPSERTED' from (select distinct entity_id from inserted) e
+                order by entity_id
+                """.formatted(type.table(), key))
+                .param("code", type.entityCode()).param("file", merge.fileId()).param("type", type.name())
+                .update();
     }
 
     /** Non-date-tracked types are keyed by their own ID: the last row of an ID in file order wins. */
@@ -128,6 +163,7 @@ public class WorkforceMerger {
                     update %1$s t set record_status = 'ENDED_BY_REFRESH', status_file = :fileName,
                         status_date = :run, updated_at = now()
                     where t.record_status = 'CURRENT'
+                      and t.source_file_id <> :file -- rows this file just wrote are in it by definition
                       and not exists (select 1 from pg_temp.stage_row s where s.entity_code = :code
                                       and s.entity_id = t.entity_id and not s.is_delete)
                     returning t.entity_id)

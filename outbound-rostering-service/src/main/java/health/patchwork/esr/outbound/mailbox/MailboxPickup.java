@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import health.patchwork.esr.formats.name.OutboundFileName;
 import health.patchwork.esr.formats.validate.OutboundFileValidator;
@@ -161,7 +160,4 @@ public class MailboxPickup {
         }
     }
 
-    Optional<Long> previousSize(String name) {
-        return Optional.ofNullable(previousSizes.get(name));
-    }
 }

@@ -2,10 +2,12 @@ package health.patchwork.esr.outbound.mailbox;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.load.FileProcessor;
+import health.patchwork.esr.outbound.sequence.RefreshRequester;
 import health.patchwork.esr.support.logging.RedactedThrowable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -26,16 +28,32 @@ public class PickupFlowConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PickupFlowConfiguration.class);
 
     @Bean
-    IntegrationFlow mailboxPickupFlow(MailboxPickup pickup, OutboundSettings settings) {
+    IntegrationFlow mailboxPickupFlow(MailboxPickup pickup, PollLock lock, OutboundSettings settings) {
         return IntegrationFlow.fromSupplier(() -> {
                     try {
-                        pickup.poll();
+                        lock.runIfLeader(pickup::poll);
                     } catch (RuntimeException e) {
                         // the mailbox or database may be briefly unreachable: try again next time
                         log.error("Mailbox poll failed: {}", RedactedThrowable.describe(e));
                     }
                     return Boolean.TRUE;
                 }, poller -> poller.poller(Pollers.fixedDelay(settings.pollInterval())))
+                .nullChannel();
+    }
+
+    /** The optional routine full refresh (README §7.5 (d)), e.g. monthly; off with "-". */
+    @Bean
+    @ConditionalOnExpression("'${esr.outbound.full-refresh-schedule:-}' != '-'")
+    IntegrationFlow scheduledFullRefreshFlow(RefreshRequester refresh, OutboundSettings settings) {
+        return IntegrationFlow.fromSupplier(() -> {
+                    try {
+                        refresh.request("scheduled full refresh", false);
+                    } catch (RuntimeException e) {
+                        log.error("Scheduled full-refresh request failed: {}", RedactedThrowable.describe(e));
+                    }
+                    return Boolean.TRUE;
+                }, poller -> poller.poller(Pollers.cron(settings.fullRefreshSchedule(),
+                        java.util.TimeZone.getTimeZone("Europe/London"))))
                 .nullChannel();
     }
 

@@ -204,6 +204,23 @@ class ApiTest extends OutboundTestBase {
     }
 
     @Test
+    void aDryRunOfAMassLeaverFileShowsItWouldBeHeld() {
+        GoFile baseline = GoFile.full(10, "20261101");
+        for (int p = 1; p <= 30; p++) {
+            baseline.person(p);
+        }
+        mailbox.deliver(baseline.name(), baseline.content());
+        mailbox.poll();
+        GoFile massLeaver = GoFile.full(11, "20261102").person(1).person(2);
+
+        JsonNode result = dryRun(massLeaver.name(), massLeaver.content().getBytes());
+
+        assertThat(result.get("wouldBeHeldByThreshold").asBoolean()).isTrue();
+        assertThat(result.get("changeCounts").get("PERSON ENDED_BY_REFRESH").asInt()).isEqualTo(28);
+        assertThat(count("select count(*) from person where record_status = 'CURRENT'")).isEqualTo(30);
+    }
+
+    @Test
     void theApiIsDocumentedWithOpenApi() {
         JsonNode doc = get("/v3/api-docs");
 

@@ -3,6 +3,9 @@ package health.patchwork.esr.outbound.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.patchwork.esr.outbound.OutboundTestBase;
+import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.support.mailbox.MailboxClient;
+import health.patchwork.esr.support.mailbox.RemoteFile;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,10 @@ class CrashRecoveryTest extends OutboundTestBase {
 
     @Autowired
     FileProcessor processor;
+    @Autowired
+    FileLedger ledger;
+    @Autowired
+    MailboxClient mailboxClient;
 
     @AfterEach
     void dropFault() {
@@ -37,6 +44,18 @@ class CrashRecoveryTest extends OutboundTestBase {
         assertThat(count("select count(*) from file_ledger where file_name = ?", GOF_41)).isEqualTo(1);
         assertThat(count("select count(*) from entity_change where change = 'UPSERTED' and entity_type = 'PERSON'"))
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aDownloadThatNeverFinishedIsTriedAgain() {
+        mailbox.deliverSample(GOF_41);
+        RemoteFile remote = mailboxClient.list("/out").get(0);
+        ledger.discover(remote.name(), remote.size(), remote.modified(), "FULL", 41L);   // killed mid-download
+
+        mailbox.poll();
+
+        assertThat(ledgerOutcome(GOF_41)).isEqualTo("APPLIED/APPLIED");
+        assertThat(count("select count(*) from person")).isEqualTo(3);
     }
 
     @Test

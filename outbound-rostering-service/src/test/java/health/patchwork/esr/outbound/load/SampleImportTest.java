@@ -46,6 +46,9 @@ class SampleImportTest extends OutboundTestBase {
         assertThat(split.get(1).get("effective_end")).isNull();
         assertThat((BigDecimal) split.get(1).get("fte")).isEqualByComparingTo("0.8");
         assertThat(count("select count(*) from assignment where entity_id = '200004'")).isEqualTo(2);
+        // two slices of 200003 in the change file: one feed row for the assignment
+        assertThat(count("select count(*) from entity_change c join file_ledger f on f.id = c.file_id"
+                + " where f.file_name = ? and c.entity_id = '200003'", GOC_42)).isEqualTo(1);
 
         assertThat(count("select count(*) from position")).isEqualTo(4);
         assertThat(count("select count(*) from organisation")).isEqualTo(3);
@@ -80,6 +83,23 @@ class SampleImportTest extends OutboundTestBase {
     }
 
     @Test
+    void slicesAnswerAsOfADate() {
+        mailbox.deliverSample(GOF_41);
+        mailbox.poll();
+        mailbox.deliverSample(GOC_42);
+        mailbox.poll();
+
+        assertThat(jdbc.queryForObject("select fte from assignment_as_of(date '2026-10-31') where entity_id = '200003'",
+                BigDecimal.class)).isEqualByComparingTo("1");
+        assertThat(jdbc.queryForObject("select fte from assignment_as_of(date '2026-11-01') where entity_id = '200003'",
+                BigDecimal.class)).isEqualByComparingTo("0.8");
+        assertThat(count("select count(*) from assignment_as_of(date '2026-08-31') where entity_id = '200004'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from person_as_of(date '2026-11-01')")).isEqualTo(3);
+        assertThat(count("select count(*) from current_assignment")).isPositive();
+    }
+
+    @Test
     void theRawFieldArrayIsKeptAsSent() {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
@@ -105,6 +125,20 @@ class SampleImportTest extends OutboundTestBase {
         assertThat(ledgerOutcome(GOC_42)).isEqualTo("DUPLICATE/DUPLICATE_NOOP");
         assertThat(count("select count(*) from entity_change")).isEqualTo(changes);
         assertThat(count("select last_seq from sequence_state")).isEqualTo(42);
+    }
+
+    @Test
+    void theSameContentUnderAnotherNameIsAppliedOnce() {
+        mailbox.deliverSample(GOF_41);
+        mailbox.poll();
+        long changes = count("select count(*) from entity_change");
+        String copy = "GO_123_RST_GOF_20261101_00000043.DAT";
+        mailbox.deliver(copy, health.patchwork.esr.outbound.TestMailbox.sample(GOF_41));
+
+        mailbox.poll();
+
+        assertThat(ledgerOutcome(copy)).isEqualTo("DUPLICATE/DUPLICATE_NOOP");
+        assertThat(count("select count(*) from entity_change")).isEqualTo(changes);
     }
 
     @Test

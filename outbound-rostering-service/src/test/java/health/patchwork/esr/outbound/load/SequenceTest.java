@@ -44,6 +44,9 @@ class SequenceTest extends OutboundTestBase {
                 .isEqualTo(1);
         assertThat(count("select count(*) from person where entity_id = '100004'")).isZero();
         assertThat(jdbc.queryForObject("select refresh_pending from sequence_state", Boolean.class)).isTrue();
+        String health = org.springframework.web.client.RestClient.create("http://127.0.0.1:" + port).get()
+                .uri("/actuator/health").retrieve().body(String.class);
+        assertThat(health).containsPattern("\"outboundFeed\":\\{[^}]*\"refreshPending\":true[^}]*}[^}]*\"status\":\"ATTENTION\"");
     }
 
     @Test

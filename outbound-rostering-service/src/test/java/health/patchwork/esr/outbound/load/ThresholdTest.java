@@ -47,6 +47,23 @@ class ThresholdTest extends OutboundTestBase {
     }
 
     @Test
+    void aHeldFullFileCanBeRejectedAndNothingOfItIsApplied() {
+        GoFile baseline = fullWith(10, "20261101", 30);
+        mailbox.deliver(baseline.name(), baseline.content());
+        mailbox.poll();
+        GoFile massLeaver = fullWith(11, "20261102", 5);
+        mailbox.deliver(massLeaver.name(), massLeaver.content());
+        mailbox.poll();
+        long id = jdbc.queryForObject("select id from file_ledger where file_name = ?", Long.class, massLeaver.name());
+
+        processor.reject(id);
+
+        assertThat(ledgerOutcome(massLeaver.name())).isEqualTo("QUARANTINED/REJECTED_BY_OPERATOR");
+        assertThat(count("select count(*) from person where record_status = 'CURRENT'")).isEqualTo(30);
+        assertThat(count("select last_seq from sequence_state")).isEqualTo(10);
+    }
+
+    @Test
     void aFewLeaversBelowTheFloorAreEndedWithoutAHold() {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
@@ -72,5 +89,7 @@ class ThresholdTest extends OutboundTestBase {
                 + " union all select record_status from person_extra_info where person_id = '100002'", String.class))
                 .hasSize(4).containsOnly("ENDED_BY_REFRESH");
         assertThat(count("select count(*) from person where record_status = 'CURRENT'")).isEqualTo(2);
+        // an ended assignment no longer looks payable to the inbound services
+        assertThat(count("select count(*) from published_assignment where person_id = '100002'")).isZero();
     }
 }
