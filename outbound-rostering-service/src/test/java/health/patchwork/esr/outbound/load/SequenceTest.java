@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import health.patchwork.esr.outbound.OutboundTestBase;
 import health.patchwork.esr.outbound.TestMailbox;
+import health.patchwork.esr.testsupport.security.TestTokens;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,8 @@ class SequenceTest extends OutboundTestBase {
         assertThat(count("select count(*) from person where entity_id = '100004'")).isZero();
         assertThat(jdbc.queryForObject("select refresh_pending from sequence_state", Boolean.class)).isTrue();
         String health = org.springframework.web.client.RestClient.create("http://127.0.0.1:" + port).get()
-                .uri("/actuator/health").retrieve().body(String.class);
+                .uri("/actuator/health").header("Authorization", "Bearer " + TestTokens.operator())
+                .retrieve().body(String.class);
         assertThat(health).containsPattern("\"outboundFeed\":\\{[^}]*\"refreshPending\":true[^}]*}[^}]*\"status\":\"ATTENTION\"");
     }
 
