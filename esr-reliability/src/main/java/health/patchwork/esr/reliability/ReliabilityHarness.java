@@ -1,8 +1,10 @@
 package health.patchwork.esr.reliability;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import health.patchwork.esr.reliability.crash.OutboundCrashScenario;
 import health.patchwork.esr.reliability.fuzz.ReaderFuzzScenario;
 
 /**
@@ -15,11 +17,14 @@ public final class ReliabilityHarness {
     private ReliabilityHarness() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         boolean full = !List.of(args).contains("small");
         long seed = Long.getLong("esr.reliability.seed", 20261125L);
+        Path repository = Path.of(System.getProperty("esr.reliability.repository", "..")).toAbsolutePath().normalize();
         List<ScenarioResult> results = new ArrayList<>();
         results.add(new ReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000));
+        results.add(new OutboundCrashScenario(repository, repository.resolve("esr-reliability/target/crash"),
+                full ? 2000 : 300, seed).run(full ? 20 : 2));
         System.out.println(SummaryTable.render(results));
         if (!results.stream().allMatch(ScenarioResult::allPassed)) {
             System.exit(1);

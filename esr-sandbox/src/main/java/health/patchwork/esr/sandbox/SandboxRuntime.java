@@ -83,8 +83,17 @@ public final class SandboxRuntime implements AutoCloseable {
     }
 
     private Map<String, String> environment() throws IOException {
-        Path tokenKey = Files.writeString(options.home().resolve("token-public-key.pem"), TestTokens.publicKeyPem());
-        Path settings = options.home().resolve("sandbox-services.yml");
+        return serviceEnvironment(database, mailbox, options.vpd(), options.home());
+    }
+
+    /**
+     * How the sandbox configures a service, through its environment as a deployment does: the database, the mailbox
+     * with its pinned host key, the Trust, the sandbox's settings file and its token key (both written to home).
+     */
+    public static Map<String, String> serviceEnvironment(SharedPostgres.Endpoint database,
+            EmbeddedSftpServer mailbox, String vpd, Path home) throws IOException {
+        Path tokenKey = Files.writeString(home.resolve("token-public-key.pem"), TestTokens.publicKeyPem());
+        Path settings = home.resolve("sandbox-services.yml");
         try (InputStream in = SandboxRuntime.class.getResourceAsStream("/sandbox-services.yml")) {
             Files.copy(in, settings, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -93,7 +102,7 @@ public final class SandboxRuntime implements AutoCloseable {
         env.put("SPRING_DATASOURCE_USERNAME", database.username());
         env.put("SPRING_DATASOURCE_PASSWORD", database.password());
         env.put("SPRING_CONFIG_ADDITIONALLOCATION", "optional:file:" + settings);
-        env.put("ESR_TRUST_VPD", options.vpd());
+        env.put("ESR_TRUST_VPD", vpd);
         env.put("ESR_TRUST_NAME", "Sandbox NHS Trust");
         env.put("ESR_MAILBOX_HOST", mailbox.host());
         env.put("ESR_MAILBOX_PORT", String.valueOf(mailbox.port()));
@@ -105,7 +114,7 @@ public final class SandboxRuntime implements AutoCloseable {
         return env;
     }
 
-    private static void awaitHealthy(ServiceProcess service, Duration timeout) throws InterruptedException {
+    public static void awaitHealthy(ServiceProcess service, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI health = URI.create("http://127.0.0.1:" + service.port() + "/actuator/health");
         Instant deadline = Instant.now().plus(timeout);

@@ -1,0 +1,136 @@
+package health.patchwork.esr.reliability.crash;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Random;
+
+import health.patchwork.esr.formats.name.ExtractType;
+import health.patchwork.esr.formats.name.OutboundFileName;
+import health.patchwork.esr.reliability.ScenarioResult;
+import health.patchwork.esr.sandbox.SandboxRuntime;
+import health.patchwork.esr.sandbox.ServiceProcess;
+import health.patchwork.esr.sandbox.simulator.GoFileWriter;
+import health.patchwork.esr.sandbox.simulator.SyntheticTrust;
+import health.patchwork.esr.testsupport.postgres.SharedPostgres;
+import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+
+/**
+ * kill -9 of the outbound service at a random moment while it picks up, downloads, validates, loads and merges a
+ * full file; then a restart. A trial passes when the workforce data, the change feed and the ledger equal those of
+ * a clean import and the file is applied exactly once.
+ */
+public final class OutboundCrashScenario {
+
+    private static final String SERVICE = "outbound-rostering-service";
+    private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path repository;
+    private final Path home;
+    private final int staff;
+    private final Random random;
+
+    public OutboundCrashScenario(Path repository, Path home, int staff, long seed) {
+        this.repository = repository;
+        this.home = home;
+        this.staff = staff;
+        this.random = new Random(seed);
+    }
+
+    public ScenarioResult run(int trials) throws Exception {
+        Files.createDirectories(home);
+        SharedPostgres.Endpoint database = SharedPostgres.endpoint();
+        try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
+            String file = deliverFullFile(mailbox);
+            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database, mailbox, "123", home);
+
+            Timeline timeline = new Timeline();
+            WorkforceSnapshot clean = importOnce(database, environment, file, -1, timeline);
+
+            long passed = 0;
+            long lost = 0;
+            long duplicated = 0;
+            String firstFailure = null;
+            for (int trial = 0; trial < trials; trial++) {
+                // aim at the work itself: from just before the file is discovered to when it is applied
+                long from = timeline.discoveredMillis * 8 / 10;
+                long killAfter = from + (long) (random.nextDouble() * (timeline.appliedMillis - from));
+                WorkforceSnapshot after = importOnce(database, environment, file, killAfter, new Timeline());
+                boolean same = after.tables().equals(clean.tables()) && after.feedRows() == clean.feedRows();
+                long appliedCount = after.appliedPerFile().getOrDefault(file, 0L);
+                if (same && appliedCount == 1) {
+                    passed++;
+                } else {
+                    lost += after.tables().equals(clean.tables()) ? 0 : 1;
+                    duplicated += appliedCount > 1 || after.feedRows() > clean.feedRows() ? 1 : 0;
+                    if (firstFailure == null) {
+                        firstFailure = "killed after " + killAfter + " ms: " + after + " vs clean " + clean;
+                    }
+                }
+            }
+            return new ScenarioResult("kill -9 of the outbound service during import (" + staff + " staff)",
+                    trials, passed, lost, duplicated, firstFailure);
+        }
+    }
+
+    private String deliverFullFile(EmbeddedSftpServer mailbox) {
+        SyntheticTrust trust = new SyntheticTrust("123", staff, 20261101L, LocalDate.of(2026, 11, 1));
+        OutboundFileName name = new OutboundFileName("123", "RST", ExtractType.FULL, LocalDate.of(2026, 11, 1), 1);
+        GoFileWriter.write(mailbox.root().resolve("out"), name, LocalDateTime.of(2026, 11, 1, 5, 0), null,
+                LocalDateTime.of(2026, 11, 1, 0, 0), trust.snapshot());
+        return name.format();
+    }
+
+    /** Imports into an empty schema; with {@code killAfterMillis >= 0}, kills the service once on the way. */
+    /** When, after the process started, the clean run's ledger first saw the file and when it applied it. */
+    private static final class Timeline {
+        long discoveredMillis = -1;
+        long appliedMillis = -1;
+    }
+
+    private WorkforceSnapshot importOnce(SharedPostgres.Endpoint database, Map<String, String> environment,
+            String file, long killAfterMillis, Timeline timeline) throws Exception {
+        WorkforceSnapshot.reset(database);
+        Path workDir = Files.createTempDirectory(home, "outbound-work-");
+        Map<String, String> own = new java.util.LinkedHashMap<>(environment);
+        own.put("ESR_OUTBOUND_WORKDIR", workDir.toString());
+        Path logs = Files.createDirectories(home.resolve("logs"));
+        if (killAfterMillis >= 0) {
+            ServiceProcess doomed = ServiceProcess.start(repository, SERVICE, freePort(), own, logs);
+            Thread.sleep(killAfterMillis);
+            doomed.kill();
+        }
+        long started = System.nanoTime();
+        ServiceProcess service = ServiceProcess.start(repository, SERVICE, freePort(), own, logs);
+        try {
+            long deadline = started + APPLY_TIMEOUT.toNanos();
+            while (!WorkforceSnapshot.applied(database, file)) {
+                if (!service.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("outbound service did not apply " + file + "; see " + service.log());
+                }
+                if (timeline.discoveredMillis < 0 && WorkforceSnapshot.discovered(database, file)) {
+                    timeline.discoveredMillis = (System.nanoTime() - started) / 1_000_000;
+                }
+                Thread.sleep(50);
+            }
+            timeline.appliedMillis = (System.nanoTime() - started) / 1_000_000;
+            if (timeline.discoveredMillis < 0) {
+                timeline.discoveredMillis = timeline.appliedMillis;
+            }
+        } finally {
+            service.close();
+        }
+        return WorkforceSnapshot.read(database);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
