@@ -3,55 +3,36 @@ package health.patchwork.esr.absence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.patchwork.esr.testsupport.ServiceStartupTest;
 import health.patchwork.esr.testsupport.StartupArguments;
-import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** A missing or invalid setting stops start-up with one line naming the property and its environment variable. */
-@ExtendWith(OutputCaptureExtension.class)
-class InvalidSettingsTest {
-
-    private static EmbeddedSftpServer mailbox;
-
-    @BeforeAll
-    static void startMailbox() {
-        mailbox = EmbeddedSftpServer.start();
-    }
-
-    @AfterAll
-    static void stopMailbox() {
-        mailbox.close();
-    }
+class InvalidSettingsTest extends ServiceStartupTest {
 
     private static void start(StartupArguments arguments) {
-        SpringApplication.run(AbsenceInboundApplication.class,
-                arguments.with("esr.absence.work-dir", "target/absence-startup-work").toArray()).close();
+        run(AbsenceInboundApplication.class, arguments.with("esr.absence.work-dir", "target/absence-startup-work"));
     }
 
     @Test
     void anInvalidServiceSettingStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.inbound.period-type", "Q")));
+        assertThatThrownBy(() -> start(valid().with("esr.inbound.period-type", "Q")));
 
         assertThat(output).contains("Invalid setting esr.inbound.period-type (environment variable ESR_INBOUND_PERIODTYPE): must be W, F, L or M");
     }
 
     @Test
     void aMissingMailboxHostStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).without("esr.mailbox.host")));
+        assertThatThrownBy(() -> start(valid().without("esr.mailbox.host")));
 
         assertThat(output).contains("Invalid setting esr.mailbox.host (environment variable ESR_MAILBOX_HOST):");
     }
 
     @Test
     void sicknessInHoursStopsStartUpNamingTheProperty(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.mapping.sickness.units", "H")));
+        assertThatThrownBy(() -> start(valid().with("esr.absence.mapping.sickness.units", "H")));
 
         assertThat(output).contains("Invalid setting esr.absence.mapping.sickness.units"
                 + " (environment variable ESR_ABSENCE_MAPPING_SICKNESS_UNITS): must be D: sickness is recorded in calendar days");
@@ -59,7 +40,7 @@ class InvalidSettingsTest {
 
     @Test
     void aMissingAbsenceTypeStopsStartUpNamingTheProperty(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("esr.absence.mapping.study-leave.absence-type", "")));
 
         assertThat(output).contains("Invalid setting esr.absence.mapping.study-leave.absence-type"
@@ -68,7 +49,7 @@ class InvalidSettingsTest {
 
     @Test
     void aSicknessReasonOffTheNationalListStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("esr.absence.mapping.sickness.reasons.COLD", "Common cold")));
 
         assertThat(output).contains("Invalid setting esr.absence.mapping.sickness.reasons"
@@ -78,14 +59,14 @@ class InvalidSettingsTest {
 
     @Test
     void anInvalidReferencePrefixStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.reference-prefix", "pwh_")));
+        assertThatThrownBy(() -> start(valid().with("esr.absence.reference-prefix", "pwh_")));
 
         assertThat(output).contains("Invalid setting esr.absence.reference-prefix");
     }
 
     @Test
     void aZeroReconcileIntervalStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.absence.reconcile-interval", "0s")));
+        assertThatThrownBy(() -> start(valid().with("esr.absence.reconcile-interval", "0s")));
 
         assertThat(output).contains("Invalid setting esr.absence.reconcile-interval"
                 + " (environment variable ESR_ABSENCE_RECONCILEINTERVAL): must be at least 10 seconds");
@@ -93,12 +74,12 @@ class InvalidSettingsTest {
 
     @Test
     void theValidBaselineStarts() {
-        start(StartupArguments.validFor(mailbox));
+        start(valid());
     }
 
     @Test
     void aBankOnlyTrustRefusesToStartWithOneLine(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.trust.bank-only", "true")));
+        assertThatThrownBy(() -> start(valid().with("esr.trust.bank-only", "true")));
 
         assertThat(output).contains("The Generic Absence Inbound interface is off for this Trust"
                 + " (esr.trust.bank-only=true)");

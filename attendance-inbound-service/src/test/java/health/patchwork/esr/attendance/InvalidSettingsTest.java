@@ -3,47 +3,29 @@ package health.patchwork.esr.attendance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import health.patchwork.esr.testsupport.ServiceStartupTest;
 import health.patchwork.esr.testsupport.StartupArguments;
-import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** A missing or invalid setting stops start-up with one line naming the property and its environment variable. */
-@ExtendWith(OutputCaptureExtension.class)
-class InvalidSettingsTest {
-
-    private static EmbeddedSftpServer mailbox;
-
-    @BeforeAll
-    static void startMailbox() {
-        mailbox = EmbeddedSftpServer.start();
-    }
-
-    @AfterAll
-    static void stopMailbox() {
-        mailbox.close();
-    }
+class InvalidSettingsTest extends ServiceStartupTest {
 
     private static void start(StartupArguments arguments) {
-        SpringApplication.run(AttendanceInboundApplication.class, arguments.toArray()).close();
+        run(AttendanceInboundApplication.class, arguments);
     }
 
     @Test
     void anInvalidServiceSettingStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).with("esr.attendance.export-schedule", "at six every evening")));
+        assertThatThrownBy(() -> start(valid().with("esr.attendance.export-schedule", "at six every evening")));
 
         assertThat(output).contains("Invalid setting esr.attendance.export-schedule (environment variable ESR_ATTENDANCE_EXPORTSCHEDULE): must be a cron expression");
     }
 
     @Test
     void aMissingMailboxHostStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox).without("esr.mailbox.host")));
+        assertThatThrownBy(() -> start(valid().without("esr.mailbox.host")));
 
         assertThat(output).contains("Invalid setting esr.mailbox.host (environment variable ESR_MAILBOX_HOST):");
     }
@@ -51,7 +33,7 @@ class InvalidSettingsTest {
     @Test
     void aMissingPayCodeMappingStopsStartUp(CapturedOutput output) {
         // only the service's own application.yml: no pay codes at all
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("spring.config.location", "classpath:/")));
 
         assertThat(output).contains("Invalid setting esr.attendance.pay-codes (environment variable ESR_ATTENDANCE_PAYCODES):"
@@ -60,7 +42,7 @@ class InvalidSettingsTest {
 
     @Test
     void anInvalidInputValueSourceStopsStartUpNamingThePayCodeAndTheInputValue(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("esr.attendance.pay-codes.NEW.element", "New Element")
                 .with("esr.attendance.pay-codes.NEW.input-values[0].name", "Hours")
                 .with("esr.attendance.pay-codes.NEW.input-values[0].source", "HOURZ")));
@@ -72,7 +54,7 @@ class InvalidSettingsTest {
 
     @Test
     void aFormatThatDoesNotSuitTheSourceStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("esr.attendance.pay-codes.NEW.element", "New Element")
                 .with("esr.attendance.pay-codes.NEW.input-values[0].name", "Date Worked")
                 .with("esr.attendance.pay-codes.NEW.input-values[0].source", "WORK_DATE")
@@ -84,7 +66,7 @@ class InvalidSettingsTest {
 
     @Test
     void anElementNameThatCannotBeWrittenStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("esr.attendance.pay-codes.BANK.element", "Bank \"Hours\"")));
 
         assertThat(output).contains("Invalid setting esr.attendance.pay-codes.BANK.element"
@@ -94,7 +76,7 @@ class InvalidSettingsTest {
 
     @Test
     void anInvalidCalendarStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("esr.attendance.calendar.cut-off-days-after-period-end", "9")));
 
         assertThat(output).contains("Invalid setting esr.attendance.calendar.cut-off-days-after-period-end");
@@ -102,7 +84,7 @@ class InvalidSettingsTest {
 
     @Test
     void aTransliterationToAForbiddenCharacterStopsStartUp(CapturedOutput output) {
-        assertThatThrownBy(() -> start(StartupArguments.validFor(mailbox)
+        assertThatThrownBy(() -> start(valid()
                 .with("esr.attendance.transliteration.[\u2019]", "\"")));
 
         assertThat(output).contains("Invalid setting esr.attendance.transliteration (environment variable"
@@ -112,8 +94,7 @@ class InvalidSettingsTest {
     @Test
     void payCodesCanComeFromEnvironmentVariablesWhichLowerCaseTheirKeys() {
         // ESR_ATTENDANCE_PAYCODES_NIGHT_ELEMENT etc. bind map key "night"; lines say NIGHT
-        try (var context = org.springframework.boot.SpringApplication.run(AttendanceInboundApplication.class,
-                StartupArguments.validFor(mailbox)
+        try (var context = org.springframework.boot.SpringApplication.run(AttendanceInboundApplication.class, valid()
                         .with("esr.attendance.pay-codes.night.element", "Night Hours")
                         .with("esr.attendance.pay-codes.night.input-values[0].name", "Hours")
                         .with("esr.attendance.pay-codes.night.input-values[0].source", "HOURS").toArray())) {
@@ -126,12 +107,12 @@ class InvalidSettingsTest {
     @Test
     void theExamplePayCodeProfileStartsWithoutATrustMapping() {
         // what the sandbox and docker-compose run until a Trust sets its own pay codes
-        start(StartupArguments.validFor(mailbox).with("spring.config.location", "classpath:/")
+        start(valid().with("spring.config.location", "classpath:/")
                 .with("spring.profiles.active", "example-pay-codes"));
     }
 
     @Test
     void theValidBaselineStarts() {
-        start(StartupArguments.validFor(mailbox));
+        start(valid());
     }
 }
