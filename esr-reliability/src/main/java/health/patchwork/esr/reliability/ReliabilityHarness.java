@@ -23,8 +23,10 @@ public final class ReliabilityHarness {
         Path repository = Path.of(System.getProperty("esr.reliability.repository", "..")).toAbsolutePath().normalize();
         List<ScenarioResult> results = new ArrayList<>();
         results.add(new ReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000));
-        results.add(new OutboundCrashScenario(repository, repository.resolve("esr-reliability/target/crash"),
-                full ? 2000 : 300, seed).run(full ? 20 : 2));
+        OutboundCrashScenario outbound = new OutboundCrashScenario(repository,
+                repository.resolve("esr-reliability/target/crash"), full ? 2000 : 300, seed);
+        results.add(outbound.run(full ? 20 : 2));
+        results.add(outbound.runTwoInstances(full ? 5 : 1));
         System.out.println(SummaryTable.render(results));
         if (!results.stream().allMatch(ScenarioResult::allPassed)) {
             System.exit(1);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -74,6 +76,59 @@ public final class OutboundCrashScenario {
                 }
             }
             return new ScenarioResult("kill -9 of the outbound service during import (" + staff + " staff)",
+                    trials, passed, lost, duplicated, firstFailure);
+        }
+    }
+
+    /**
+     * Two instances of the service against one database and one mailbox, as behind a load balancer: only one may
+     * take each file. Passes when the result equals a single instance's import and the file is applied once.
+     */
+    public ScenarioResult runTwoInstances(int trials) throws Exception {
+        Files.createDirectories(home);
+        SharedPostgres.Endpoint database = SharedPostgres.endpoint();
+        try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
+            String file = deliverFullFile(mailbox);
+            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database, mailbox, "123", home);
+            WorkforceSnapshot clean = importOnce(database, environment, file, -1, new Timeline());
+            long passed = 0;
+            long duplicated = 0;
+            long lost = 0;
+            String firstFailure = null;
+            for (int trial = 0; trial < trials; trial++) {
+                WorkforceSnapshot.reset(database);
+                Path logs = Files.createDirectories(home.resolve("logs"));
+                List<ServiceProcess> instances = new ArrayList<>();
+                try {
+                    for (int i = 0; i < 2; i++) {
+                        Map<String, String> own = new java.util.LinkedHashMap<>(environment);
+                        // each instance has its own local disk, as on separate hosts
+                        own.put("ESR_OUTBOUND_WORKDIR", Files.createTempDirectory(home, "outbound-work-").toString());
+                        instances.add(ServiceProcess.start(repository, SERVICE, freePort(), own, logs));
+                    }
+                    long deadline = System.nanoTime() + APPLY_TIMEOUT.toNanos();
+                    while (!WorkforceSnapshot.applied(database, file) && System.nanoTime() < deadline) {
+                        Thread.sleep(200);
+                    }
+                    // give the other instance time to (wrongly) take the file too
+                    Thread.sleep(5_000);
+                } finally {
+                    instances.forEach(ServiceProcess::close);
+                }
+                WorkforceSnapshot after = WorkforceSnapshot.read(database);
+                long appliedCount = after.appliedPerFile().getOrDefault(file, 0L);
+                if (after.tables().equals(clean.tables()) && after.feedRows() == clean.feedRows()
+                        && appliedCount == 1) {
+                    passed++;
+                } else {
+                    lost += appliedCount == 0 ? 1 : 0;
+                    duplicated += appliedCount > 1 || after.feedRows() > clean.feedRows() ? 1 : 0;
+                    if (firstFailure == null) {
+                        firstFailure = "two instances: " + after + " vs one: " + clean;
+                    }
+                }
+            }
+            return new ScenarioResult("two outbound instances, one database and mailbox (" + staff + " staff)",
                     trials, passed, lost, duplicated, firstFailure);
         }
     }

@@ -21,4 +21,14 @@ class OutboundCrashScenarioTest {
         assertThat(result.allPassed()).isTrue();
         assertThat(result.trials()).isEqualTo(2);
     }
+
+    @Test
+    void twoInstancesTakeEachFileOnce() throws Exception {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        ScenarioResult result = new OutboundCrashScenario(repository,
+                Path.of("target", "two-instances").toAbsolutePath(), 300, 12L).runTwoInstances(1);
+
+        assertThat(result.note()).isNull();
+        assertThat(result.allPassed()).isTrue();
+    }
 }
