@@ -40,13 +40,11 @@ public class AbsenceExport {
     private final Clock clock;
 
     private final AbsenceFileContent content;
-    private final ExportGuard guard;
 
-    AbsenceExport(FileExporter exporter, AbsenceFileContent content, ExportGuard guard, PayrollPeriods periods,
+    AbsenceExport(FileExporter exporter, AbsenceFileContent content, PayrollPeriods periods,
             FinalisedPeriods finalised, Clock clock) {
         this.exporter = exporter;
         this.content = content;
-        this.guard = guard;
         this.periods = periods;
         this.finalised = finalised;
         this.clock = clock;
@@ -66,10 +64,11 @@ public class AbsenceExport {
     }
 
     private Optional<ExportedFile> export(int periodKey) {
-        Optional<ExportedFile> file = guard.exclusively(() -> exporter.export(ledger -> {
+        // the shared exporter holds the AB export lock for the whole choose-write-upload-mark sequence
+        Optional<ExportedFile> file = exporter.export(ledger -> {
             content.precheck(periodKey);
             return Optional.of(target(ledger, periodKey));
-        }));
+        });
         file.ifPresentOrElse(f -> log.info("Period {}: sent {} with {} rows", periods.id(periodKey), f.fileName(),
                 f.rowCount()), () -> log.info("Period {}: nothing to send", periods.id(periodKey)));
         return file;
@@ -110,6 +109,6 @@ public class AbsenceExport {
     }
 
     public void recover() {
-        guard.exclusively(exporter::recover);
+        exporter.recover();
     }
 }
