@@ -31,6 +31,8 @@ public final class OutboundCrashScenario {
 
     private static final String SERVICE = "outbound-rostering-service";
     private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(4);
+    private static final OutboundFileName FILE =
+            new OutboundFileName("123", "RST", ExtractType.FULL, LocalDate.of(2026, 11, 1), 1);
 
     private final Path repository;
     private final Path home;
@@ -45,10 +47,9 @@ public final class OutboundCrashScenario {
     }
 
     public ScenarioResult run(int trials) throws Exception {
-        Files.createDirectories(home);
         SharedPostgres.Endpoint database = SharedPostgres.endpoint();
-        try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
-            String file = deliverFullFile(mailbox);
+        try (EmbeddedSftpServer mailbox = mailboxWithFullFile()) {
+            String file = FILE.format();
             Map<String, String> environment = SandboxRuntime.serviceEnvironment(database, mailbox, "123", home);
 
             Timeline timeline = new Timeline();
@@ -85,10 +86,9 @@ public final class OutboundCrashScenario {
      * take each file. Passes when the result equals a single instance's import and the file is applied once.
      */
     public ScenarioResult runTwoInstances(int trials) throws Exception {
-        Files.createDirectories(home);
         SharedPostgres.Endpoint database = SharedPostgres.endpoint();
-        try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
-            String file = deliverFullFile(mailbox);
+        try (EmbeddedSftpServer mailbox = mailboxWithFullFile()) {
+            String file = FILE.format();
             Map<String, String> environment = SandboxRuntime.serviceEnvironment(database, mailbox, "123", home);
             WorkforceSnapshot clean = importOnce(database, environment, file, -1, new Timeline());
             long passed = 0;
@@ -133,12 +133,14 @@ public final class OutboundCrashScenario {
         }
     }
 
-    private String deliverFullFile(EmbeddedSftpServer mailbox) {
+    /** A mailbox holding the synthetic Trust's full file, as ESR leaves it. */
+    private EmbeddedSftpServer mailboxWithFullFile() throws IOException {
+        Files.createDirectories(home);
+        EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
         SyntheticTrust trust = new SyntheticTrust("123", staff, 20261101L, LocalDate.of(2026, 11, 1));
-        OutboundFileName name = new OutboundFileName("123", "RST", ExtractType.FULL, LocalDate.of(2026, 11, 1), 1);
-        GoFileWriter.write(mailbox.root().resolve("out"), name, LocalDateTime.of(2026, 11, 1, 5, 0), null,
+        GoFileWriter.write(mailbox.root().resolve("out"), FILE, LocalDateTime.of(2026, 11, 1, 5, 0), null,
                 LocalDateTime.of(2026, 11, 1, 0, 0), trust.snapshot());
-        return name.format();
+        return mailbox;
     }
 
     /** Imports into an empty schema; with {@code killAfterMillis >= 0}, kills the service once on the way. */
