@@ -51,6 +51,11 @@ public final class TestTokens {
         return sign(KEYS, subject, List.of(roles), Instant.now().plusSeconds(3600));
     }
 
+    /** A trusted token with further claims, e.g. a display name next to the subject. */
+    public static String withClaims(String subject, java.util.Map<String, Object> claims, String... roles) {
+        return sign(KEYS, subject, List.of(roles), Instant.now().plusSeconds(3600), claims);
+    }
+
     /** A token signed with the trusted key that expired ten minutes ago. */
     public static String expired(String subject, String... roles) {
         return sign(KEYS, subject, List.of(roles), Instant.now().minusSeconds(600));
@@ -58,7 +63,14 @@ public final class TestTokens {
 
     /** Signs a token with any key, e.g. one the services do not trust. */
     public static String sign(KeyPair keys, String subject, List<String> roles, Instant expiry) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(keys, subject, roles, expiry, java.util.Map.of());
+    }
+
+    private static String sign(KeyPair keys, String subject, List<String> roles, Instant expiry,
+                               java.util.Map<String, Object> extra) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        extra.forEach(builder::claim);
+        JWTClaimsSet claims = builder
                 .subject(subject)
                 .issuer("esr-test-issuer")
                 .issueTime(new Date())
