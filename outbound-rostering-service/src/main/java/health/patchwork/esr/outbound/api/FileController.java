@@ -16,12 +16,12 @@ import jakarta.validation.constraints.Min;
 
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
-import health.patchwork.esr.outbound.ledger.LedgerState;
 import health.patchwork.esr.outbound.load.DryRun;
 import health.patchwork.esr.outbound.load.FileApplier;
-import health.patchwork.esr.outbound.load.FileProcessor;
 import health.patchwork.esr.outbound.load.ThresholdCheck;
+import health.patchwork.esr.outbound.ops.FileOperations;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
+import health.patchwork.esr.support.audit.AuditChannel;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,17 +45,15 @@ import tools.jackson.databind.json.JsonMapper;
 public class FileController {
 
     private final FileLedger ledger;
-    private final FileProcessor processor;
-    private final RefreshRequester refresh;
+    private final FileOperations operations;
     private final DryRun dryRun;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    public FileController(FileLedger ledger, FileProcessor processor, RefreshRequester refresh, DryRun dryRun,
-                          JdbcClient jdbc, JsonMapper json) {
+    public FileController(FileLedger ledger, FileOperations operations, DryRun dryRun, JdbcClient jdbc,
+                          JsonMapper json) {
         this.ledger = ledger;
-        this.processor = processor;
-        this.refresh = refresh;
+        this.operations = operations;
         this.dryRun = dryRun;
         this.jdbc = jdbc;
         this.json = json;
@@ -89,25 +87,25 @@ public class FileController {
     @PostMapping("/files/{id}/approve")
     @Operation(summary = "Approve a full file held by the safety threshold: it is applied now")
     public ApiModel.FileEntry approve(@PathVariable long id) {
-        return act(id, () -> processor.approve(id));
+        return entry(operations.approve(id, AuditChannel.REST));
     }
 
     @PostMapping("/files/{id}/reject")
     @Operation(summary = "Reject a held file: it is quarantined and never applied")
     public ApiModel.FileEntry reject(@PathVariable long id) {
-        return act(id, () -> processor.reject(id));
+        return entry(operations.reject(id, AuditChannel.REST));
     }
 
     @PostMapping("/files/{id}/reprocess")
     @Operation(summary = "Process a quarantined file again, e.g. after a configuration fix")
     public ApiModel.FileEntry reprocess(@PathVariable long id) {
-        return act(id, () -> processor.reprocess(id));
+        return entry(operations.reprocess(id, AuditChannel.REST));
     }
 
     @PostMapping("/refresh-requests")
     @Operation(summary = "Ask ESR for a full refresh (GDR); at most one a day")
     public ApiModel.RefreshRequestResult requestRefresh() {
-        RefreshRequester.Result result = refresh.request("requested by an operator", true);
+        RefreshRequester.Result result = operations.requestFullRefresh(AuditChannel.REST);
         return new ApiModel.RefreshRequestResult(result.fileName(), result.sent(), result.reason());
     }
 
@@ -139,16 +137,6 @@ public class FileController {
                 // a temp file; the OS cleans the temp folder
             }
         }
-    }
-
-    private ApiModel.FileEntry act(long id, java.util.function.Supplier<LedgerState> action) {
-        find(id);
-        try {
-            action.get();
-        } catch (IllegalStateException e) {
-            throw Problems.conflict(e.getMessage());
-        }
-        return entry(find(id));
     }
 
     private LedgerEntry find(long id) {

@@ -14,10 +14,6 @@ final class Problems {
         return problem(HttpStatus.NOT_FOUND, "Not found", what + " was not found");
     }
 
-    static ErrorResponseException conflict(String detail) {
-        return problem(HttpStatus.CONFLICT, "Conflict", detail);
-    }
-
     static ErrorResponseException badRequest(String detail) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
     }

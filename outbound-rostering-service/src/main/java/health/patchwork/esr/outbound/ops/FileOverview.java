@@ -1,0 +1,89 @@
+package health.patchwork.esr.outbound.ops;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ledger as operators read it: state, counts and the time each step took, and one file's full report. */
+@Component
+class FileOverview {
+
+    /** One file: where it is, how big, and when each step happened. */
+    record FileSummary(long id, String fileName, String direction, String extractType, Long sequenceNumber,
+                       String state, String outcome, Long sizeBytes, Long lineCount, int warningCount, int attempts,
+                       Instant discoveredAt, Instant downloadedAt, Instant validatedAt, Instant appliedAt,
+                       Long applyMillis, Instant updatedAt, String detail) {
+    }
+
+    /** A file with its record counts, unknown record types, validation report and every state change. */
+    record FileReport(FileSummary file, Map<String, Object> recordCounts, Map<String, Object> unknownRecordTypes,
+                      Object validation, List<Event> events) {
+    }
+
+    record Event(String state, String outcome, String detail, Instant at) {
+    }
+
+    private static final String COLUMNS = "id, file_name, direction, extract_type, sequence_number, state, outcome,"
+            + " size_bytes, line_count, warning_count, attempts, discovered_at, downloaded_at, validated_at,"
+            + " applied_at, apply_millis, updated_at, detail";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    FileOverview(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    List<FileSummary> recent(int limit) {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger order by id desc limit :limit")
+                .param("limit", limit).query(FileOverview::summary).list();
+    }
+
+    Optional<FileSummary> summary(long id) {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger where id = :id")
+                .param("id", id).query(FileOverview::summary).optional();
+    }
+
+    Optional<FileReport> report(long id) {
+        return summary(id).map(file -> {
+            var documents = jdbc.sql("select record_counts::text, unknown_counts::text, report::text from file_ledger"
+                    + " where id = :id").param("id", id)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+            List<Event> events = jdbc.sql("select state, outcome, detail, at from file_ledger_event"
+                            + " where file_id = :id order by id").param("id", id)
+                    .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant())).list();
+            return new FileReport(file, map(documents[0]), map(documents[1]),
+                    documents[2] == null ? null : json.readValue(documents[2], Object.class), events);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(String text) {
+        return text == null ? Map.of() : json.readValue(text, Map.class);
+    }
+
+    private static FileSummary summary(ResultSet rs, int row) throws SQLException {
+        return new FileSummary(rs.getLong("id"), rs.getString("file_name"), rs.getString("direction"),
+                rs.getString("extract_type"), (Long) rs.getObject("sequence_number"), rs.getString("state"),
+                rs.getString("outcome"), (Long) rs.getObject("size_bytes"), (Long) rs.getObject("line_count"),
+                rs.getInt("warning_count"), rs.getInt("attempts"), instant(rs, "discovered_at"),
+                instant(rs, "downloaded_at"), instant(rs, "validated_at"), instant(rs, "applied_at"),
+                (Long) rs.getObject("apply_millis"), instant(rs, "updated_at"), rs.getString("detail"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}
