@@ -22,8 +22,16 @@ public final class Api {
     private final RestClient client;
 
     public Api(int port) {
-        this.client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", "Bearer " + TestTokens.platformAndOperator())
+        this(port, TestTokens.platformAndOperator());
+    }
+
+    /** Calls with this bearer token, or none when it is null. */
+    public Api(int port, String token) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://127.0.0.1:" + port);
+        if (token != null) {
+            builder.defaultHeader("Authorization", "Bearer " + token);
+        }
+        this.client = builder
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
                 .build();
     }

@@ -1,0 +1,74 @@
+package health.patchwork.esr.attendance.export;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import health.patchwork.esr.formats.calendar.TaxPeriod;
+import health.patchwork.esr.support.audit.AuditChannel;
+import health.patchwork.esr.support.audit.AuditResult;
+import health.patchwork.esr.support.audit.AuditedOperations;
+import health.patchwork.esr.support.export.ExportException;
+import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.mailbox.MailboxException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An operator's "export now", audited, for the REST API and the actuator endpoint alike. An export is not one
+ * transaction (generate, upload, mark sent), so the audit row is written ahead and completed with the outcome.
+ */
+@Component
+public class ExportOperations {
+
+    private final AttendanceExport export;
+    private final AuditedOperations audited;
+
+    ExportOperations(AttendanceExport export, AuditedOperations audited) {
+        this.export = export;
+        this.audited = audited;
+    }
+
+    /** Every accepted, unsent line of the period in one file now; empty when nothing is pending. */
+    public Optional<ExportedFile> exportPeriod(TaxPeriod period, AuditChannel channel) {
+        return audited.run("EXPORT_PERIOD", "period " + period.yy() + period.pp(), channel,
+                () -> asProblem(() -> export.export(period)),
+                file -> AuditResult.done(file.map(ExportOperations::sent).orElse("nothing to send")));
+    }
+
+    /** Every period whose cut-off has passed, as the schedule would. */
+    public List<ExportedFile> cutOff(AuditChannel channel) {
+        return audited.run("CUT_OFF", "periods past their cut-off", channel, () -> asProblem(export::cutOff),
+                files -> AuditResult.done(files.isEmpty() ? "nothing to send"
+                        : String.join("; ", files.stream().map(ExportOperations::sent).toList())));
+    }
+
+    private static String sent(ExportedFile file) {
+        return "sent " + file.fileName() + " (" + file.rowCount() + " rows)";
+    }
+
+    /** The two ways an export stops, as the problems both channels answer with. */
+    private static <T> T asProblem(Supplier<T> run) {
+        try {
+            return run.get();
+        } catch (MailboxException e) {
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "Mailbox unavailable", e.getMessage() + ". A file already"
+                    + " generated stays in the ledger and is sent by the next export or at start-up.", e);
+        } catch (ExportException e) {
+            // the ledger, the local copy and the mailbox disagree: nothing more is sent until an operator looks
+            throw problem(HttpStatus.CONFLICT, "Export stopped", e.getMessage(), e);
+        }
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail, Exception cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:esr-suite:problem:" + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, cause);
+    }
+}
