@@ -1,26 +1,17 @@
 package health.patchwork.esr.absence.export;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import health.patchwork.esr.absence.period.PayrollPeriods;
-import health.patchwork.esr.support.export.ExportException;
-import health.patchwork.esr.support.export.ExportedFile;
-import health.patchwork.esr.support.mailbox.MailboxException;
+import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.web.FieldError;
 import health.patchwork.esr.support.web.ProblemDetailsAdvice;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,16 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Periods")
 class FinaliseController {
 
-    private static final Logger log = LoggerFactory.getLogger(FinaliseController.class);
-    static final URI NOT_STARTED = URI.create("urn:esr-suite:problem:period-not-started");
-    static final URI DELIVERY_PENDING = URI.create("urn:esr-suite:problem:delivery-pending");
-    static final URI EXPORT_HALTED = URI.create("urn:esr-suite:problem:export-halted");
-
-    private final AbsenceExport export;
+    private final FinaliseOperations operations;
     private final PayrollPeriods periods;
 
-    FinaliseController(AbsenceExport export, PayrollPeriods periods) {
-        this.export = export;
+    FinaliseController(FinaliseOperations operations, PayrollPeriods periods) {
+        this.operations = operations;
         this.periods = periods;
     }
 
@@ -56,38 +42,6 @@ class FinaliseController {
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetailsAdvice.invalidRequest(
                     List.of(new FieldError("by", "must be platform or operator"))), null);
         }
-        if (!export.hasStarted(key)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                    "The period has not started yet, so its rosters cannot be final.");
-            problem.setType(NOT_STARTED);
-            problem.setTitle("Period not started");
-            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
-        }
-        Optional<ExportedFile> file = export.finalise(key, by);
-        return new FinaliseResult(periods.id(key), file.map(ExportedFile::fileName).orElse(null),
-                file.map(ExportedFile::rowCount).orElse(0));
-    }
-
-    /** The period is final and the file, if any, is recorded; delivery is finished by recovery or the next export. */
-    @ExceptionHandler(MailboxException.class)
-    ProblemDetail mailboxUnavailable(MailboxException e) {
-        log.error("AB file delivery did not complete: {}", e.getMessage());
-        return problem(DELIVERY_PENDING, "Delivery pending", "The period is finalised, but the mailbox could not be"
-                + " reached. The AB file is kept and delivered exactly once by the next export or start-up recovery.");
-    }
-
-    /** The ledger, the local copy and the mailbox disagree: exports stop until an operator has looked. */
-    @ExceptionHandler(ExportException.class)
-    ProblemDetail exportHalted(ExportException e) {
-        log.error("AB export halted for an operator: {}", e.getMessage());
-        return problem(EXPORT_HALTED, "Export halted", "The period is finalised, but AB exports are halted until an"
-                + " operator resolves a disagreement between the file ledger and the mailbox; see the service log.");
-    }
-
-    private static ProblemDetail problem(URI type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
+        return operations.finalise(key, by, AuditChannel.REST);
     }
 }

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.status.AbsenceStatusQuery;
 import health.patchwork.esr.absence.status.AbsenceStatusView;
+import health.patchwork.esr.support.audit.AuditChannel;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reconciliation")
 class ReconciliationController {
 
-    private final Reconciler reconciler;
+    private final ReconcileOperations reconciler;
     private final AbsenceStatusQuery status;
     private final AbsenceSettings settings;
 
-    ReconciliationController(Reconciler reconciler, AbsenceStatusQuery status, AbsenceSettings settings) {
+    ReconciliationController(ReconcileOperations reconciler, AbsenceStatusQuery status, AbsenceSettings settings) {
         this.reconciler = reconciler;
         this.status = status;
         this.settings = settings;
@@ -44,6 +45,6 @@ class ReconciliationController {
     @PostMapping("/run")
     @Operation(summary = "Check ESR's echoed absences now (also runs on a schedule)")
     Reconciler.Result run() {
-        return reconciler.run();
+        return reconciler.run(AuditChannel.REST);
     }
 }

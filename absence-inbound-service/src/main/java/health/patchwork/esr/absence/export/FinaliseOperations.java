@@ -1,0 +1,87 @@
+package health.patchwork.esr.absence.export;
+
+import java.net.URI;
+import java.util.Optional;
+
+import health.patchwork.esr.absence.period.PayrollPeriods;
+import health.patchwork.esr.support.audit.AuditChannel;
+import health.patchwork.esr.support.audit.AuditResult;
+import health.patchwork.esr.support.audit.AuditedOperations;
+import health.patchwork.esr.support.audit.OperationRefusedException;
+import health.patchwork.esr.support.export.ExportException;
+import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.mailbox.MailboxException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Finalising a period, audited, for the REST API and the actuator endpoint alike. It is not one transaction (record
+ * the period final, generate, upload, mark sent), so the audit row is written ahead and completed with the outcome.
+ */
+@Component
+public class FinaliseOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(FinaliseOperations.class);
+    static final URI NOT_STARTED = URI.create("urn:esr-suite:problem:period-not-started");
+    static final URI DELIVERY_PENDING = URI.create("urn:esr-suite:problem:delivery-pending");
+    static final URI EXPORT_HALTED = URI.create("urn:esr-suite:problem:export-halted");
+
+    private final AbsenceExport export;
+    private final PayrollPeriods periods;
+    private final AuditedOperations audited;
+
+    FinaliseOperations(AbsenceExport export, PayrollPeriods periods, AuditedOperations audited) {
+        this.export = export;
+        this.periods = periods;
+        this.audited = audited;
+    }
+
+    /**
+     * @param periodKey a period {@link PayrollPeriods#parse} accepted
+     * @param by who declared the rosters final: platform or operator
+     */
+    public FinaliseResult finalise(int periodKey, String by, AuditChannel channel) {
+        return audited.run("FINALISE_PERIOD", "period " + periods.id(periodKey), channel, () -> {
+            if (!export.hasStarted(periodKey)) {
+                OperationRefusedException refused = new OperationRefusedException(HttpStatus.CONFLICT,
+                        "Period not started", "The period has not started yet, so its rosters cannot be final.");
+                refused.getBody().setType(NOT_STARTED);
+                throw refused;
+            }
+            Optional<ExportedFile> file = send(periodKey, by);
+            return new FinaliseResult(periods.id(periodKey), file.map(ExportedFile::fileName).orElse(null),
+                    file.map(ExportedFile::rowCount).orElse(0));
+        }, result -> AuditResult.done(result.file() == null ? "finalised; nothing to send"
+                : "finalised; sent " + result.file() + " (" + result.rows() + " rows)"));
+    }
+
+    private Optional<ExportedFile> send(int periodKey, String by) {
+        try {
+            return export.finalise(periodKey, by);
+        } catch (MailboxException e) {
+            // the period is final and the file, if any, is recorded; recovery or the next export delivers it
+            log.error("AB file delivery did not complete: {}", e.getMessage());
+            throw problem(DELIVERY_PENDING, "Delivery pending", "The period is finalised, but the mailbox could not"
+                    + " be reached. The AB file is kept and delivered exactly once by the next export or start-up"
+                    + " recovery.", e);
+        } catch (ExportException e) {
+            log.error("AB export halted for an operator: {}", e.getMessage());
+            throw problem(EXPORT_HALTED, "Export halted", "The period is finalised, but AB exports are halted until"
+                    + " an operator resolves a disagreement between the file ledger and the mailbox; see the service"
+                    + " log.", e);
+        }
+    }
+
+    private static ErrorResponseException problem(URI type, String title, String detail, Exception cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, cause);
+    }
+}
