@@ -3,23 +3,29 @@ package health.patchwork.esr.attendance.export;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import health.patchwork.esr.attendance.period.PayrollCalendar;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code export} in {@code /actuator/health}: what waits to be sent. Files the ledger still calls GENERATED (a crash
- * or an outage interrupted them; the next export or a restart finishes them) and periods whose cut-off passed more
- * than a day ago with lines still unsent. Informational: it stays UP, because the service can still take lines.
+ * {@code export} in {@code /actuator/health}: the last TA file sent and what waits to be sent. Files the ledger
+ * still calls GENERATED (a crash or an outage interrupted them; the next export or a restart finishes them) and
+ * periods whose cut-off passed more than a day ago with lines still unsent. Such an overdue export is ATTENTION
+ * (HTTP 200, in neither the liveness nor the readiness group): ESR's payroll will miss those lines, but restarting or
+ * unrouting the service would not send them, and it can still take lines.
  */
 @Component("export")
 class ExportHealthIndicator implements HealthIndicator {
 
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
+    /** ATTENTION of the shared status order (esr-service-defaults.properties): a warning, not an outage. */
+    static final Status OVERDUE = new Status("ATTENTION", "a period's export is overdue; see periodsOverdue");
 
     private final JdbcTemplate jdbc;
     private final PayrollCalendar calendar;
@@ -39,7 +45,11 @@ class ExportHealthIndicator implements HealthIndicator {
                 select distinct lpad(tax_year::text, 2, '0') || lpad(tax_period::text, 2, '0') from export_entry
                 where export_file_id is null and cut_off < ? order by 1""", String.class,
                 Timestamp.from(calendar.now().minus(OVERDUE_AFTER)));
-        return Health.up()
+        List<Map<String, Object>> lastSent = jdbc.queryForList("""
+                select file_name as "file", uploaded_at::text as "at" from export_file where state = 'UPLOADED'
+                order by uploaded_at desc limit 1""");
+        return (overdue.isEmpty() ? Health.up() : Health.status(OVERDUE))
+                .withDetail("lastFileSent", lastSent.isEmpty() ? "none yet" : lastSent.get(0))
                 .withDetail("filesNotConfirmedOnMailbox", unconfirmed)
                 .withDetail("unsentRows", pending)
                 .withDetail("periodsOverdue", overdue)

@@ -3,12 +3,12 @@ package health.patchwork.esr.support.mailbox;
 import java.util.Locale;
 
 /** Says in an operator's words why a mailbox call failed, from the exception chain MINA and Spring give us. */
-final class MailboxFailures {
+public final class MailboxFailures {
 
     private MailboxFailures() {
     }
 
-    static String describe(String what, String endpoint, Throwable failure) {
+    public static String describe(String what, String endpoint, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("server key did not validate") || message.contains("host key")) {

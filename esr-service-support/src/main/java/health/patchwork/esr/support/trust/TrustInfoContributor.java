@@ -23,10 +23,6 @@ public class TrustInfoContributor implements InfoContributor {
             trustInfo.put("name", trust.name());
         }
         trustInfo.put("bankOnly", trust.bankOnly());
-        Map<String, String> interfaces = new LinkedHashMap<>();
-        interfaces.put("generic-outbound-rostering", "enabled");
-        interfaces.put("generic-time-and-attendance-inbound", "enabled");
-        interfaces.put("generic-absence-inbound", trust.bankOnly() ? "not used (bank-only Trust)" : "enabled");
-        builder.withDetail("trust", trustInfo).withDetail("interfaces", interfaces);
+        builder.withDetail("trust", trustInfo).withDetail("interfaces", trust.interfaces());
     }
 }

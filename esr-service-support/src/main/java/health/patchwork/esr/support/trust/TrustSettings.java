@@ -1,5 +1,8 @@
 package health.patchwork.esr.support.trust;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -20,4 +23,13 @@ public record TrustSettings(
         @NotNull @Pattern(regexp = "\\d{3}", message = "must be the Trust's 3-digit ESR VPD number") String vpd,
         String name,
         @DefaultValue("false") boolean bankOnly) {
+
+    /** The three ESR interfaces and whether this Trust uses each (a bank-only Trust has no absence interface). */
+    public Map<String, String> interfaces() {
+        Map<String, String> interfaces = new LinkedHashMap<>();
+        interfaces.put("generic-outbound-rostering", "enabled");
+        interfaces.put("generic-time-and-attendance-inbound", "enabled");
+        interfaces.put("generic-absence-inbound", bankOnly ? "not used (bank-only Trust)" : "enabled");
+        return interfaces;
+    }
 }

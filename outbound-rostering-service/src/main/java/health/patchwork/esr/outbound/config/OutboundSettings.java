@@ -3,7 +3,9 @@ package health.patchwork.esr.outbound.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -16,6 +18,7 @@ import health.patchwork.esr.formats.read.TrailerCountMode;
 import health.patchwork.esr.support.settings.CronSchedule;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -35,6 +38,12 @@ import org.springframework.validation.annotation.Validated;
  * @param fieldCountPolicy STRICT or TOLERANT (README §6.1 check 12)
  * @param trailerCountMode what TRL counts: ALL_ROWS or DATA_ROWS (README §5)
  * @param refreshAlertAfter a pending full-refresh request turns the sequence health DOWN after this long
+ * @param quarantineRetentionDays how long quarantined files and their reports are kept locally
+ * @param retentionSchedule when archived and quarantined files past their retention are purged (Spring cron, UK
+ *                          time), "-" for never
+ * @param expectedEvery how often ESR sends this Trust a file (a change file each day by default), "-" if it keeps
+ *                      no schedule; a file is late once none arrived for this long plus {@code lateGrace}
+ * @param lateGrace slack on top of {@code expectedEvery} before a missing file counts as late
  */
 @Validated
 @ConfigurationProperties("esr.outbound")
@@ -51,7 +60,33 @@ public record OutboundSettings(
         @DefaultValue("true") boolean pollingEnabled,
         @DefaultValue("STRICT") @NotNull FieldCountPolicy fieldCountPolicy,
         @DefaultValue("ALL_ROWS") @NotNull TrailerCountMode trailerCountMode,
-        @DefaultValue("48h") @NotNull Duration refreshAlertAfter) {
+        @DefaultValue("48h") @NotNull Duration refreshAlertAfter,
+        @DefaultValue("90") @Min(1) int quarantineRetentionDays,
+        @DefaultValue("0 30 3 * * *") @NotNull @CronSchedule String retentionSchedule,
+        @DefaultValue("1d") @NotNull String expectedEvery,
+        @DefaultValue("6h") @NotNull Duration lateGrace) {
+
+    /** Bean-validation property "expectedEvery": a positive duration, or "-". */
+    @AssertTrue(message = "must be a duration such as 1d, 12h or P1D, or - for no schedule")
+    public boolean isExpectedEvery() {
+        if (expectedEvery == null || "-".equals(expectedEvery)) {
+            return true;
+        }
+        try {
+            Duration every = DurationStyle.detectAndParse(expectedEvery);
+            return !every.isNegative() && !every.isZero();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** How long after the last file the next one is late; empty when ESR keeps no schedule for this Trust. */
+    public Optional<Duration> lateAfter() {
+        if ("-".equals(expectedEvery)) {
+            return Optional.empty();
+        }
+        return Optional.of(DurationStyle.detectAndParse(expectedEvery).plus(lateGrace));
+    }
 
     public Path incomingDir() {
         return workDir.resolve("incoming");

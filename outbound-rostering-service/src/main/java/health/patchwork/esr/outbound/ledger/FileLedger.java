@@ -130,6 +130,23 @@ public class FileLedger {
                 .param("id", id).param("local", localPath).param("archive", archivePath).update();
     }
 
+    /**
+     * The local copy at {@code path} (archive or quarantine) was deleted by retention: the row stays, for
+     * idempotency and audit, marked with when its content went.
+     */
+    public void contentPurged(String path, Instant at) {
+        List<Long> ids = jdbc.sql("""
+                update file_ledger set content_purged_at = :at, updated_at = now()
+                where (archive_path = :path or local_path = :path) and content_purged_at is null returning id""")
+                .param("path", path).param("at", timestamp(at)).query(Long.class).list();
+        for (long id : ids) {
+            jdbc.sql("""
+                    insert into file_ledger_event (file_id, state, outcome, detail)
+                    select id, state, outcome, 'local copy purged by retention' from file_ledger where id = :id""")
+                    .param("id", id).update();
+        }
+    }
+
     /** Another delivery with the same content that was applied (or is waiting to be): a duplicate. */
     public Optional<LedgerEntry> sameContent(String sha256, long exceptId) {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where sha256 = :sha and id <> :id"

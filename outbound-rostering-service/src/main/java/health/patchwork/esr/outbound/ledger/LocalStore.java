@@ -11,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
@@ -20,10 +22,12 @@ import org.springframework.stereotype.Component;
 /**
  * Local copies of downloaded files: {@code incoming/} while they are being processed or held, {@code archive/}
  * (gzip, kept for {@code archiveRetentionDays}) once done, {@code quarantine/} with the validation report when
- * invalid. Local names are prefixed with the ledger id, so two deliveries of one name never collide.
+ * invalid (kept for {@code quarantineRetentionDays}). Local names are prefixed with the ledger id, so two deliveries of one name never collide.
  */
 @Component
 public class LocalStore {
+
+    private static final String REPORT_SUFFIX = ".report.json";
 
     private final OutboundSettings settings;
     private final Clock clock;
@@ -56,7 +60,7 @@ public class LocalStore {
         Path target = dir.resolve(file.getFileName());
         try {
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(dir.resolve(file.getFileName() + ".report.json"), reportJson == null ? "{}" : reportJson);
+            Files.writeString(dir.resolve(file.getFileName() + REPORT_SUFFIX), reportJson == null ? "{}" : reportJson);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,15 +78,32 @@ public class LocalStore {
         return target;
     }
 
-    /** Deletes archived files older than the retention period. */
-    public int purgeArchive() {
-        FileTime cutoff = FileTime.from(clock.instant().minus(Duration.ofDays(settings.archiveRetentionDays())));
-        int purged = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(settings.archiveDir()), "*.gz")) {
+    /** Deletes archived files older than {@code archiveRetentionDays}; returns the paths deleted. */
+    public List<Path> purgeArchive() {
+        return purgeOlderThan(settings.archiveDir(), "*.gz", settings.archiveRetentionDays());
+    }
+
+    /**
+     * Deletes quarantined files (and their reports) older than {@code quarantineRetentionDays}; returns the paths
+     * of the files deleted, not of their reports.
+     */
+    public List<Path> purgeQuarantine() {
+        // a report is never older than its file; one left behind by a reprocessed file goes on its own age
+        List<Path> files = purgeOlderThan(settings.quarantineDir(), "*", settings.quarantineRetentionDays()).stream()
+                .filter(file -> !file.getFileName().toString().endsWith(REPORT_SUFFIX)).toList();
+        files.forEach(file -> delete(file.resolveSibling(file.getFileName() + REPORT_SUFFIX)));
+        return files;
+    }
+
+    /** By modification time: the archive copy is written when the file is done, a quarantined one when downloaded. */
+    private List<Path> purgeOlderThan(Path dir, String glob, int days) {
+        FileTime cutoff = FileTime.from(clock.instant().minus(Duration.ofDays(days)));
+        List<Path> purged = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(dir), glob)) {
             for (Path f : files) {
-                if (Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
+                if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
                     delete(f);
-                    purged++;
+                    purged.add(f);
                 }
             }
         } catch (IOException e) {

@@ -170,6 +170,10 @@ public class FileProcessor {
         if (entry.state() != LedgerState.QUARANTINED && entry.state() != LedgerState.REJECTED) {
             throw new IllegalStateException("file " + id + " is not quarantined");
         }
+        if (entry.localPath() == null || !Files.exists(Path.of(entry.localPath()))) {
+            throw new IllegalStateException("file " + id + " is no longer kept locally (purged by retention);"
+                    + " ask ESR to send it again");
+        }
         Path restored = store.restore(Path.of(entry.localPath()), id, entry.fileName());
         ledger.moved(id, restored.toString(), entry.archivePath());
         ledger.transition(id, LedgerState.DOWNLOADED, null, "reprocess requested by an operator");

@@ -72,7 +72,6 @@ public class MailboxPickup {
     public synchronized void poll() {
         downloadReady();
         processor.processUnfinished();
-        store.purgeArchive();
     }
 
     /** The download half of {@link #poll()}: returns the number of files downloaded. */

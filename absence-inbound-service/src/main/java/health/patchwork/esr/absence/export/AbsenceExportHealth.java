@@ -1,0 +1,56 @@
+package health.patchwork.esr.absence.export;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code export} in {@code /actuator/health}: the last AB file sent, files not confirmed on the mailbox, and absences
+ * that a finalisation more than a day ago should have carried but that are still unsent (the export failed, e.g. the
+ * mailbox was down). Those make it ATTENTION (HTTP 200, in neither the liveness nor the readiness group): ESR lacks
+ * them, but restarting the service would not send them; finalising again or the monthly fallback will. Absences left
+ * out for a validation problem are not counted: they wait for a correction and show on the reconciliation endpoint.
+ */
+@Component("export")
+class AbsenceExportHealth implements HealthIndicator {
+
+    private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
+    /** ATTENTION of the shared status order (esr-service-defaults.properties): a warning, not an outage. */
+    static final Status OVERDUE = new Status("ATTENTION", "absences of a finalised period are still unsent");
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    AbsenceExportHealth(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        List<String> unconfirmed = jdbc.queryForList(
+                "select file_name from export_file where state = 'GENERATED' order by sequence_number", String.class);
+        Long overdue = jdbc.queryForObject("""
+                select count(*) from absence a
+                where a.sent_revision is null and not a.cancelled and a.rejection is null
+                  and exists (select 1 from finalised_period f where f.period_key >= a.period_key
+                              and f.finalised_at >= a.received_at and f.finalised_at < ?)""", Long.class,
+                Timestamp.from(clock.instant().minus(OVERDUE_AFTER)));
+        List<Map<String, Object>> lastSent = jdbc.queryForList("""
+                select file_name as "file", uploaded_at::text as "at" from export_file where state = 'UPLOADED'
+                order by uploaded_at desc limit 1""");
+        return (overdue == null || overdue == 0 ? Health.up() : Health.status(OVERDUE))
+                .withDetail("lastFileSent", lastSent.isEmpty() ? "none yet" : lastSent.get(0))
+                .withDetail("filesNotConfirmedOnMailbox", unconfirmed)
+                .withDetail("absencesOverdue", overdue)
+                .build();
+    }
+}

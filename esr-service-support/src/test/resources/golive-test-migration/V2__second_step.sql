@@ -1,0 +1,1 @@
+insert into golive_test_marker (id) values (1);
