@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import health.patchwork.esr.reliability.crash.OutboundCrashScenario;
+import health.patchwork.esr.reliability.duplicates.DuplicateDeliveryScenario;
+import health.patchwork.esr.reliability.export.ExportCrashScenario;
 import health.patchwork.esr.reliability.fuzz.ReaderFuzzScenario;
+import health.patchwork.esr.reliability.rest.BadRestInputScenario;
 
 /**
  * Runs the fault scenarios and prints the summary table. {@code --size small} is what the test suite runs;
@@ -27,6 +30,14 @@ public final class ReliabilityHarness {
                 repository.resolve("esr-reliability/target/crash"), full ? 2000 : 300, seed);
         results.add(outbound.run(full ? 20 : 2));
         results.add(outbound.runTwoInstances(full ? 5 : 1));
+        ExportCrashScenario exports = new ExportCrashScenario(repository,
+                repository.resolve("esr-reliability/target/export-crash"), full ? 2000 : 200, seed);
+        results.add(exports.runAttendance(full ? 20 : 1));
+        results.add(exports.runAbsence(full ? 20 : 1));
+        results.add(new DuplicateDeliveryScenario(repository, repository.resolve("esr-reliability/target/duplicates"),
+                full ? 2000 : 300, seed).run(full ? 5 : 1));
+        results.add(new BadRestInputScenario(repository, repository.resolve("esr-reliability/target/bad-rest"), seed)
+                .run(full ? 5000 : 300));
         System.out.println(SummaryTable.render(results));
         if (!results.stream().allMatch(ScenarioResult::allPassed)) {
             System.exit(1);

@@ -4,7 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
 import health.patchwork.esr.support.logging.RedactedThrowable;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +73,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(List.of(unreadable(ex)), headers);
+    }
+
+    /**
+     * A constraint on a path or query parameter of a {@code @Validated} controller: a client error naming the
+     * parameter, not an internal one. The message is the constraint's own, never the value.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException ex) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath()), violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalidRequest(errors));
+    }
+
+    /** Tomcat could not decode the query string (bad percent-encoding, not UTF-8), so no parameter can be read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(invalidRequest(
+                List.of(new FieldError("query", "is not valid percent-encoded UTF-8"))));
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName() == null ? name : node.getName();
+        }
+        return name.isEmpty() ? "parameter" : name;
     }
 
     /** The last resort: a reference an operator can find in the log, and nothing about the failure itself. */

@@ -38,11 +38,28 @@ class ProblemDetailsAdviceTest {
     record Batch(@NotNull @Size(max = 2) List<@Valid Line> lines) {
     }
 
+    record Page(@jakarta.validation.constraints.Min(0) int size) {
+    }
+
+    private static final jakarta.validation.Validator VALIDATOR =
+            jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+
     @RestController
     static class TestController {
         @PostMapping("/batches")
         String accept(@Valid @RequestBody Batch batch) {
             return "ok";
+        }
+
+        @GetMapping("/violated")
+        String violated() {
+            throw new jakarta.validation.ConstraintViolationException(VALIDATOR.validate(new Page(-1)));
+        }
+
+        @GetMapping("/undecodable")
+        String undecodable() {
+            // what Tomcat throws when the query string is not valid percent-encoded UTF-8, e.g. ?q=%E2%82
+            throw new org.apache.tomcat.util.http.InvalidParameterException("QQ123456C");
         }
 
         @GetMapping("/boom")
@@ -76,6 +93,24 @@ class ProblemDetailsAdviceTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[0].field").value("lines[1].lineId"));
+    }
+
+    @Test
+    void aParameterConstraintIsABadRequestNamingTheParameterNotAnInternalError() throws Exception {
+        mvc.perform(get("/violated"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].reason").value(Matchers.containsString("0")));
+    }
+
+    @Test
+    void anUndecodableQueryStringIsABadRequestNotAnInternalError() throws Exception {
+        mvc.perform(get("/undecodable"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("query"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("QQ123456C"))));
     }
 
     @Test

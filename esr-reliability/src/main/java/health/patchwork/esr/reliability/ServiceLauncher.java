@@ -1,0 +1,53 @@
+package health.patchwork.esr.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import health.patchwork.esr.sandbox.SandboxRuntime;
+import health.patchwork.esr.sandbox.ServiceProcess;
+
+/** Starts a service jar of the checkout as a child process on a free port and waits until it answers health. */
+public final class ServiceLauncher {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path repository;
+    private final Path logs;
+
+    public ServiceLauncher(Path repository, Path home) {
+        this.repository = repository;
+        try {
+            this.logs = Files.createDirectories(home.resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ServiceProcess startHealthy(String module, Map<String, String> environment) throws InterruptedException {
+        ServiceProcess service = ServiceProcess.start(repository, module, freePort(), environment, logs);
+        try {
+            SandboxRuntime.awaitHealthy(service, START_TIMEOUT);
+        } catch (RuntimeException | InterruptedException e) {
+            service.kill();
+            throw e;
+        }
+        return service;
+    }
+
+    public static String baseUrl(ServiceProcess service) {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package health.patchwork.esr.reliability.rest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import health.patchwork.esr.reliability.HarnessDatabase;
+import health.patchwork.esr.reliability.HarnessHttp;
+import health.patchwork.esr.reliability.ScenarioResult;
+import health.patchwork.esr.reliability.ServiceLauncher;
+import health.patchwork.esr.sandbox.SandboxRuntime;
+import health.patchwork.esr.sandbox.ServiceProcess;
+import health.patchwork.esr.testsupport.postgres.SharedPostgres;
+import health.patchwork.esr.testsupport.security.TestTokens;
+import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Bad REST input against the three running services: every operation that takes input (read from each service's
+ * {@code /v3/api-docs}) gets generated bad requests with a token holding both roles. A trial (one request) passes
+ * when the answer is a 4xx {@code application/problem+json} whose body names a field or a reason and shows no stack
+ * trace; a batch endpoint that answers 200 with every item rejected passes too, and so does a read answered 200
+ * (a junk value of a free-text filter is a valid query that matches nothing). <em>Lost</em> counts 5xx answers;
+ * <em>duplicated</em> counts bad requests answered 2xx with something accepted.
+ */
+public final class BadRestInputScenario {
+
+    private static final String[] SERVICES = {"outbound-rostering-service", "attendance-inbound-service",
+        "absence-inbound-service"};
+    /** One request in this many is a batch of several MB, so that they are a fair share without dominating time. */
+    private static final int HUGE_BATCH_EVERY = 100;
+
+    private final Path home;
+    private final Random random;
+    private final ServiceLauncher launcher;
+    private final HarnessHttp http = new HarnessHttp();
+
+    public BadRestInputScenario(Path repository, Path home, long seed) {
+        this.home = home;
+        this.random = new Random(seed);
+        this.launcher = new ServiceLauncher(repository, home);
+    }
+
+    public ScenarioResult run(int requests) throws Exception {
+        Files.createDirectories(home);
+        HarnessDatabase database = new HarnessDatabase(SharedPostgres.endpoint());
+        database.dropSchemas("workforce", "attendance", "absence");
+        List<ServiceProcess> processes = new ArrayList<>();
+        try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
+            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database.endpoint(), mailbox, "123",
+                    home);
+            List<ApiOperation> operations = new ArrayList<>();
+            Map<String, SampleValues> samples = new HashMap<>();
+            // outbound first: its migrations publish the views the inbound services read
+            for (String service : SERVICES) {
+                Map<String, String> own = new HashMap<>(environment);
+                String key = service.substring(0, service.indexOf('-')).toUpperCase();
+                own.put("ESR_" + key + "_WORKDIR", Files.createTempDirectory(home, key + "-work-").toString());
+                ServiceProcess process = launcher.startHealthy(service, own);
+                processes.add(process);
+                OpenApiOperations.Document document = OpenApiOperations.read(http, service,
+                        ServiceLauncher.baseUrl(process));
+                operations.addAll(document.operations());
+                samples.put(service, new SampleValues(document.schemas(), random));
+            }
+            return send(operations, samples, requests);
+        } finally {
+            processes.forEach(ServiceProcess::close);
+        }
+    }
+
+    private ScenarioResult send(List<ApiOperation> operations, Map<String, SampleValues> samples, int requests) {
+        BadRequests generator = new BadRequests(random, 100_000);
+        long passed = 0;
+        long serverErrors = 0;
+        long accepted = 0;
+        Map<String, Long> failuresByKind = new TreeMap<>();
+        String firstFailure = null;
+        for (int i = 0; i < requests; i++) {
+            ApiOperation op = operations.get(random.nextInt(operations.size()));
+            BadRequest request = generator.next(op, samples.get(op.service()), i % HUGE_BATCH_EVERY == 0);
+            HarnessHttp.Reply reply = http.send(request.method(), request.url(), TestTokens.platformAndOperator(),
+                    request.contentType(), request.body());
+            String verdict = verdict(request.method(), reply);
+            if (verdict == null) {
+                passed++;
+                continue;
+            }
+            serverErrors += reply.status() >= 500 ? 1 : 0;
+            accepted += reply.status() < 300 ? 1 : 0;
+            failuresByKind.merge(request.toString() + " -> " + reply.status(), 1L, Long::sum);
+            if (firstFailure == null) {
+                firstFailure = request + " " + request.url().substring(0, Math.min(200, request.url().length()))
+                        + ": " + verdict;
+            }
+        }
+        String note = firstFailure == null ? null : firstFailure + "; failures by request kind " + failuresByKind;
+        return new ScenarioResult("bad REST input to the three services (" + operations.size() + " operations)",
+                requests, passed, serverErrors, accepted, note);
+    }
+
+    /** Null when the answer is what bad input must get; otherwise what is wrong with it. */
+    static String verdict(String method, HarnessHttp.Reply reply) {
+        String body = reply.body();
+        if (body.contains("Exception") || body.contains("at health.")) {
+            return "HTTP " + reply.status() + " quotes an exception or stack trace";
+        }
+        if (reply.status() >= 200 && reply.status() < 300 && "GET".equals(method)) {
+            // a free-text filter such as ?lineId=1e99 has no wrong value: an empty answer is right, and reads change
+            // nothing
+            return null;
+        }
+        if (reply.status() >= 200 && reply.status() < 300) {
+            JsonNode json = parse(body);
+            return json != null && json.has("accepted") && json.path("accepted").asInt(-1) == 0 ? null
+                    : "HTTP " + reply.status() + " accepted bad input: " + abbreviate(body);
+        }
+        if (reply.status() < 400 || reply.status() >= 500) {
+            return "HTTP " + reply.status() + ": " + abbreviate(body);
+        }
+        if (!reply.contentType().startsWith("application/problem+json")) {
+            return "HTTP " + reply.status() + " as " + reply.contentType() + ", not a problem detail: "
+                    + abbreviate(body);
+        }
+        JsonNode problem = parse(body);
+        boolean namesSomething = problem != null && (!problem.path("detail").asString("").isBlank()
+                || !problem.path("errors").isEmpty());
+        return namesSomething ? null : "HTTP " + reply.status() + " problem names no field or reason: "
+                + abbreviate(body);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return HarnessHttp.JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+}
