@@ -24,6 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(LeaderSettings.class)
 public class LeaderElectionConfiguration {
 
+    private static final int POLLER_PHASE = Integer.MAX_VALUE / 2;
+
     @Bean
     Leadership leadership(Environment environment, LeaderSettings settings) {
         // the lock key: one leader per service, whichever Trust schema it runs in
@@ -57,6 +59,9 @@ public class LeaderElectionConfiguration {
                 new HandingOverLeaderInitiator(leaderLockRegistry, leadership, settings.heartbeat());
         initiator.setHeartBeatMillis(settings.heartbeat().toMillis());
         initiator.setAutoStartup(settings.candidate());
+        // just before Spring Integration's pollers (phase MAX_VALUE / 2): elected before they first fire, and at
+        // shutdown the lease is handed over only once they have stopped, rather than while a poll still runs
+        initiator.setPhase(POLLER_PHASE - 1);
         return initiator;
     }
 
