@@ -33,7 +33,9 @@ public class LeaderElectionConfiguration {
         return new Leadership(role, UUID.randomUUID().toString(), settings.candidate(), Clock.systemUTC());
     }
 
-    @Bean
+    // no close() at shutdown: the initiator has handed the lease back by then, and close() would wait for a
+    // connection (30 s) when the database is already gone
+    @Bean(destroyMethod = "")
     DefaultLockRepository leaderLockRepository(DataSource dataSource, PlatformTransactionManager transactions,
                                                Leadership leadership) {
         DefaultLockRepository repository = new DefaultLockRepository(dataSource, leadership.getId());
