@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"esr.trust.vpd=123", "esr.attendance.export-schedule=-",
+                // stands aside from the election, so that ScheduledCutOffTest's context leads in this schema
+                "esr.leader.candidate=false",
                 "esr.attendance.work-dir=target/attendance-work"})
 @Import({PostgresTestConfiguration.class, SftpTestConfiguration.class, AttendanceTestConfiguration.class})
 public @interface ServiceTest {

@@ -37,6 +37,18 @@ class OutboundRosteringApplicationTest extends OutboundTestBase {
     }
 
     @Test
+    void operatorsSeeWhetherThisInstanceLeads() {
+        RestClient client = RestClient.create("http://127.0.0.1:" + port);
+        String health = client.get().uri("/actuator/health")
+                .header("Authorization", "Bearer " + TestTokens.operator()).retrieve().body(String.class);
+        // this test context stands aside from the election (OutboundServiceTest)
+        assertThat(health).containsPattern("\"leadership\":\\{[^}]*\"leader\":false[^}]*\"candidate\":false");
+        String metrics = client.get().uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + TestTokens.operator()).retrieve().body(String.class);
+        assertThat(metrics).containsPattern("esr_leader\\{[^}]*role=\"outbound-rostering-service\"[^}]*} 0\\.0");
+    }
+
+    @Test
     void theApiNeedsATokenAndOperationsNeedTheOperatorRole() {
         RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();

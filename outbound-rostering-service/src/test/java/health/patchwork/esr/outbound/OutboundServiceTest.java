@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "esr.trust.vpd=123",
         "esr.outbound.polling-enabled=false",
+        // stands aside from the election, so that SeveralInstancesTest's own instances can lead in this schema
+        "esr.leader.candidate=false",
         "esr.outbound.min-file-age=0s",
         "esr.outbound.work-dir=target/outbound-work"})
 @Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})

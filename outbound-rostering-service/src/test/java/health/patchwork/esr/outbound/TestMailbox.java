@@ -33,15 +33,20 @@ public final class TestMailbox {
 
     /** Empties the workforce, the ledger, the sequence state, the mailbox and the local work folder. */
     public void reset() {
+        emptyDatabase(jdbc);
+        clear(server.resolve("/out"));
+        clear(server.resolve("/in"));
+        clear(settings.workDir());
+    }
+
+    /** Empties the workforce, the ledger and the sequence state of the {@code workforce} schema. */
+    public static void emptyDatabase(JdbcTemplate jdbc) {
         jdbc.execute("truncate file_ledger, file_ledger_event, entity_change, person_record, assignment_record,"
                 + " position_record, organisation_record, location_record, costing_record, absence_record,"
                 + " competency_record, competence_record, qualification_record, person_extra_info_record,"
                 + " special_information_record restart identity cascade");
         jdbc.update("update sequence_state set last_seq = 0, last_run_date = null, baseline = false,"
                 + " refresh_pending = false, refresh_requested_on = null");
-        clear(server.resolve("/out"));
-        clear(server.resolve("/in"));
-        clear(settings.workDir());
     }
 
     public static byte[] sample(String name) {

@@ -13,6 +13,7 @@ import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
+import health.patchwork.esr.support.leader.Leadership;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,18 @@ public class AbsenceExport {
     private final PayrollPeriods periods;
     private final FinalisedPeriods finalised;
     private final Clock clock;
+    private final Leadership leadership;
 
     private final AbsenceFileContent content;
 
     AbsenceExport(FileExporter exporter, AbsenceFileContent content, PayrollPeriods periods,
-            FinalisedPeriods finalised, Clock clock) {
+            FinalisedPeriods finalised, Clock clock, Leadership leadership) {
         this.exporter = exporter;
         this.content = content;
         this.periods = periods;
         this.finalised = finalised;
         this.clock = clock;
+        this.leadership = leadership;
     }
 
     /** The period is final: record it, then write and deliver its AB file (none when nothing is due). */
@@ -86,7 +89,8 @@ public class AbsenceExport {
     void monthlyFallback() {
         int previous = periods.previousKey(LocalDate.now(clock.withZone(UK)));
         try {
-            finalise(previous, "schedule");
+            // standbys skip it; the shared exporter's AB export lock is what keeps the file to one upload
+            leadership.runIfLeader(() -> finalise(previous, "schedule"));
         } catch (RuntimeException e) {
             log.error("Scheduled absence export for {} failed; recovery runs before the next export: {}",
                     periods.id(previous), e.getMessage());

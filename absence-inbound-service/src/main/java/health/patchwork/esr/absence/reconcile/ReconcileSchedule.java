@@ -1,6 +1,7 @@
 package health.patchwork.esr.absence.reconcile;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
+import health.patchwork.esr.support.leader.Leadership;
 import health.patchwork.esr.support.logging.RedactedThrowable;
 
 import org.slf4j.Logger;
@@ -11,7 +12,10 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs reconciliation every {@code esr.absence.reconcile-interval}, first one interval after start-up. */
+/**
+ * Runs reconciliation every {@code esr.absence.reconcile-interval}, first one interval after start-up, on the elected
+ * leader only.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReconcileSchedule implements SchedulingConfigurer {
 
@@ -19,10 +23,12 @@ class ReconcileSchedule implements SchedulingConfigurer {
 
     private final Reconciler reconciler;
     private final AbsenceSettings settings;
+    private final Leadership leadership;
 
-    ReconcileSchedule(Reconciler reconciler, AbsenceSettings settings) {
+    ReconcileSchedule(Reconciler reconciler, AbsenceSettings settings, Leadership leadership) {
         this.reconciler = reconciler;
         this.settings = settings;
+        this.leadership = leadership;
     }
 
     @Override
@@ -33,7 +39,7 @@ class ReconcileSchedule implements SchedulingConfigurer {
 
     private void runQuietly() {
         try {
-            reconciler.run();
+            leadership.runIfLeader(reconciler::run);
         } catch (RuntimeException e) {
             log.warn("Absence reconciliation failed; retrying at the next interval: {}", RedactedThrowable.describe(e));
         }

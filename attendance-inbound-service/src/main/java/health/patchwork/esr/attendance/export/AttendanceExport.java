@@ -12,6 +12,7 @@ import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
+import health.patchwork.esr.support.leader.Leadership;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,18 +36,21 @@ public class AttendanceExport {
     private final FileExporter exporter;
     private final PayrollCalendar calendar;
     private final JdbcTemplate jdbc;
+    private final Leadership leadership;
 
-    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcTemplate jdbc) {
+    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcTemplate jdbc, Leadership leadership) {
         this.exporter = exporter;
         this.calendar = calendar;
         this.jdbc = jdbc;
+        this.leadership = leadership;
     }
 
     // same default as AttendanceSettings.exportSchedule
     @Scheduled(cron = "${esr.attendance.export-schedule:0 0 18 * * *}", zone = "Europe/London")
     void scheduledCutOff() {
         try {
-            cutOff();
+            // standbys skip it; the export lock inside the exporter is what keeps each file to one upload
+            leadership.runIfLeader(this::cutOff);
         } catch (RuntimeException e) {
             log.error("Cut-off export failed; the next run retries it: {}", e.getMessage());
         }

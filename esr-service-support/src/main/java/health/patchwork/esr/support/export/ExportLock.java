@@ -12,6 +12,11 @@ import javax.sql.DataSource;
  * One exporter at a time per file type, across threads and instances: a PostgreSQL session advisory lock held on a
  * connection of its own for the whole export (allocate, write, upload, mark). If the process dies, the database
  * ends the session and the lock is free again.
+ * <p>
+ * Leader election ({@code support.leader}) keeps standby instances from running the scheduled exports at all, but
+ * an election lease can lapse under a paused leader while another is elected; this lock, held by a live session,
+ * cannot. It, not the election, is what makes each file go out exactly once, and it also covers exports an
+ * operator requests through the REST API on any instance.
  */
 public class ExportLock {
 

@@ -3,23 +3,24 @@ package health.patchwork.esr.outbound.mailbox;
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.load.FileProcessor;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
+import health.patchwork.esr.support.leader.Leadership;
 import health.patchwork.esr.support.logging.RedactedThrowable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Polls the mailbox every {@code esr.outbound.poll-interval} with a Spring Integration poller, and on start-up
- * carries on with files a previous run downloaded but did not apply. Off with
- * {@code esr.outbound.polling-enabled=false} (tests drive {@link MailboxPickup} directly).
+ * Polls the mailbox every {@code esr.outbound.poll-interval} with a Spring Integration poller, on the elected leader
+ * only; the leader also polls as soon as it is elected, which at start-up carries on with files a previous run
+ * downloaded but did not apply. Off with {@code esr.outbound.polling-enabled=false} (tests drive
+ * {@link MailboxPickup} directly).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "esr.outbound.polling-enabled", havingValue = "true", matchIfMissing = true)
@@ -28,14 +29,15 @@ public class PickupFlowConfiguration {
     private static final Logger log = LoggerFactory.getLogger(PickupFlowConfiguration.class);
 
     @Bean
-    IntegrationFlow mailboxPickupFlow(MailboxPickup pickup, PollLock lock, OutboundSettings settings) {
+    LeaderPoll leaderPoll(MailboxPickup pickup, FileProcessor processor, PollLock lock, Leadership leadership,
+                          TaskScheduler taskScheduler) {
+        return new LeaderPoll(pickup, processor, lock, leadership, taskScheduler);
+    }
+
+    @Bean
+    IntegrationFlow mailboxPickupFlow(LeaderPoll leaderPoll, OutboundSettings settings) {
         return IntegrationFlow.fromSupplier(() -> {
-                    try {
-                        lock.runIfLeader(pickup::poll);
-                    } catch (RuntimeException e) {
-                        // the mailbox or database may be briefly unreachable: try again next time
-                        log.error("Mailbox poll failed: {}", RedactedThrowable.describe(e));
-                    }
+                    leaderPoll.run();
                     return Boolean.TRUE;
                 }, poller -> poller.poller(Pollers.fixedDelay(settings.pollInterval())))
                 .nullChannel();
@@ -44,10 +46,12 @@ public class PickupFlowConfiguration {
     /** The optional routine full refresh (README §7.5 (d)), e.g. monthly; off with "-". */
     @Bean
     @ConditionalOnExpression("'${esr.outbound.full-refresh-schedule:-}' != '-'")
-    IntegrationFlow scheduledFullRefreshFlow(RefreshRequester refresh, OutboundSettings settings) {
+    IntegrationFlow scheduledFullRefreshFlow(RefreshRequester refresh, Leadership leadership,
+                                             OutboundSettings settings) {
         return IntegrationFlow.fromSupplier(() -> {
                     try {
-                        refresh.request("scheduled full refresh", false);
+                        // the mailbox refuses a second upload of the day's request name, should two instances try
+                        leadership.runIfLeader(() -> refresh.request("scheduled full refresh", false));
                     } catch (RuntimeException e) {
                         log.error("Scheduled full-refresh request failed: {}", RedactedThrowable.describe(e));
                     }
@@ -55,10 +59,5 @@ public class PickupFlowConfiguration {
                 }, poller -> poller.poller(Pollers.cron(settings.fullRefreshSchedule(),
                         java.util.TimeZone.getTimeZone("Europe/London"))))
                 .nullChannel();
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeUnfinished(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(FileProcessor.class).processUnfinished();
     }
 }

@@ -13,6 +13,10 @@ import org.springframework.stereotype.Component;
  * Lets one instance poll at a time when several run behind a load balancer: a PostgreSQL session advisory lock,
  * held on its own connection for the length of a poll and released (or dropped with the connection) afterwards.
  * An instance that does not get it skips this poll.
+ * <p>
+ * Leader election already keeps standbys from polling, but its lease can lapse under a leader that is paused for
+ * longer than the lease while a new leader starts; this lock cannot, as the database holds it for the live session.
+ * Election decides who tries; this lock is what makes a file's pickup happen once.
  */
 @Component
 public class PollLock {
@@ -25,8 +29,8 @@ public class PollLock {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code poll} if this instance holds the lock; returns whether it ran. */
-    public boolean runIfLeader(Runnable poll) {
+    /** Runs {@code poll} if no other instance holds the lock; returns whether it ran. */
+    public boolean runIfFree(Runnable poll) {
         try (Connection connection = dataSource.getConnection()) {
             if (!call(connection, "select pg_try_advisory_lock(?)")) {
                 return false;

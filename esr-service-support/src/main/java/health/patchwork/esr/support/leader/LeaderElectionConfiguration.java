@@ -1,0 +1,79 @@
+package health.patchwork.esr.support.leader;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
+import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Leader election for a service whose instances share one database schema: Spring Integration's
+ * {@link LockRegistryLeaderInitiator} over a {@link JdbcLockRegistry}, whose lease is a row of the service's
+ * {@code INT_LOCK} table (created by the service's own Flyway migration). A service imports this and asks
+ * {@link Leadership} before each run of its scheduled work.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LeaderSettings.class)
+public class LeaderElectionConfiguration {
+
+    private static final int POLLER_PHASE = Integer.MAX_VALUE / 2;
+
+    @Bean
+    Leadership leadership(Environment environment, LeaderSettings settings) {
+        // the lock key: one leader per service, whichever Trust schema it runs in
+        String role = environment.getProperty("spring.application.name", "esr-service");
+        return new Leadership(role, UUID.randomUUID().toString(), settings.candidate(), Clock.systemUTC());
+    }
+
+    // no close() at shutdown: the initiator has handed the lease back by then, and close() would wait for a
+    // connection (30 s) when the database is already gone
+    @Bean(destroyMethod = "")
+    DefaultLockRepository leaderLockRepository(DataSource dataSource, PlatformTransactionManager transactions,
+                                               Leadership leadership) {
+        DefaultLockRepository repository = new DefaultLockRepository(dataSource, leadership.getId());
+        // on PostgreSQL a failed insert aborts the transaction and its commit then fails; losing the race for the
+        // row must simply answer "not acquired"
+        repository.setInsertQuery(repository.getInsertQuery() + " ON CONFLICT DO NOTHING");
+        repository.setTransactionManager(transactions);
+        return repository;
+    }
+
+    @Bean
+    JdbcLockRegistry leaderLockRegistry(DefaultLockRepository leaderLockRepository, LeaderSettings settings) {
+        JdbcLockRegistry registry = new JdbcLockRegistry(leaderLockRepository, settings.ttl());
+        // a standby asks once per heartbeat, not every 100 ms
+        registry.setIdleBetweenTries(settings.heartbeat());
+        return registry;
+    }
+
+    @Bean
+    LockRegistryLeaderInitiator leaderInitiator(JdbcLockRegistry leaderLockRegistry, Leadership leadership,
+                                                LeaderSettings settings) {
+        LockRegistryLeaderInitiator initiator =
+                new HandingOverLeaderInitiator(leaderLockRegistry, leadership, settings.heartbeat());
+        initiator.setHeartBeatMillis(settings.heartbeat().toMillis());
+        initiator.setAutoStartup(settings.candidate());
+        // just before Spring Integration's pollers (phase MAX_VALUE / 2): elected before they first fire, and at
+        // shutdown the lease is handed over only once they have stopped, rather than while a poll still runs
+        initiator.setPhase(POLLER_PHASE - 1);
+        return initiator;
+    }
+
+    @Bean
+    LeadershipHealthIndicator leadershipHealthIndicator(Leadership leadership) {
+        return new LeadershipHealthIndicator(leadership);
+    }
+
+    @Bean
+    LeadershipMetrics leadershipMetrics(Leadership leadership) {
+        return new LeadershipMetrics(leadership);
+    }
+}
