@@ -111,6 +111,9 @@ public final class SandboxRuntime implements AutoCloseable {
         env.put("ESR_MAILBOX_KNOWNHOSTS", mailbox.knownHosts().toString());
         // the sandbox is its own token issuer: services verify its tokens with this public key
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION", "file:" + tokenKey);
+        // a short leader lease: a service restarted after kill -9 (reliability harness) would otherwise wait out
+        // its dead predecessor's 30 s lease before polling
+        env.put("ESR_LEADER_TTL", "5s");
         return env;
     }
 
