@@ -13,6 +13,15 @@ final class CopyText {
         out.append("\\N");
     }
 
+    /** A date in ISO form, or NULL. */
+    static void appendDate(StringBuilder out, java.time.LocalDate date) {
+        if (date == null) {
+            appendNull(out);
+        } else {
+            out.append(date);
+        }
+    }
+
     /** A plain value, or NULL when null or empty. */
     static void appendValue(StringBuilder out, String value) {
         if (value == null || value.isEmpty()) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.List;
 
 import health.patchwork.esr.formats.layout.RecordLayout;
@@ -97,9 +96,9 @@ public class StagingLoader {
         out.append('\t');
         if (layout.dateTracked() && !delete) {
             List<String> keys = layout.keyFieldNames();
-            appendDate(out, record.getDate(keys.get(1)));
+            CopyText.appendDate(out, record.getDate(keys.get(1)));
             out.append('\t');
-            appendDate(out, record.getDate(keys.get(2)));
+            CopyText.appendDate(out, record.getDate(keys.get(2)));
         } else {
             CopyText.appendNull(out);
             out.append('\t');
@@ -112,14 +111,6 @@ public class StagingLoader {
             CopyText.appendArray(out, record.rawFields());
         }
         out.append('\n');
-    }
-
-    private static void appendDate(StringBuilder out, LocalDate date) {
-        if (date == null) {
-            CopyText.appendNull(out);
-        } else {
-            out.append(date);
-        }
     }
 
     private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
