@@ -63,9 +63,10 @@ public class FileApplier {
      * @param figures the threshold figures of a full file (empty for a change file)
      * @param changes change-feed rows the merge produced, by entity type and change
      * @param superseded held change files this full file made obsolete
+     * @param firstSnapshot the file was COPYed straight into empty tables ({@link FirstSnapshotLoad})
      */
     public record Result(boolean heldByThreshold, List<ThresholdCheck.TypeFigures> figures,
-                         List<ChangeCount> changes, List<Long> superseded, long stagedRows) {
+                         List<ChangeCount> changes, List<Long> superseded, long stagedRows, boolean firstSnapshot) {
     }
 
     public record ChangeCount(String entityType, String change, long count) {
@@ -99,7 +100,7 @@ public class FileApplier {
                     figures = threshold.check();
                     if (enforceThreshold && ThresholdCheck.exceeded(figures)) {
                         status.setRollbackOnly();
-                        return new Result(true, figures, List.of(), List.of(), staged);
+                        return new Result(true, figures, List.of(), List.of(), staged, false);
                     }
                 }
                 log.debug("Threshold of {} checked at {} ms", entry.fileName(), millisSince(started));
@@ -118,10 +119,10 @@ public class FileApplier {
             List<ChangeCount> changes = changeCounts(feedBefore);
             if (!commit) {
                 status.setRollbackOnly();
-                return new Result(false, figures, changes, superseded, staged);
+                return new Result(false, figures, changes, superseded, staged, first != null);
             }
             ledger.applied(entry.id(), millisSince(started));
-            return new Result(false, figures, changes, superseded, staged);
+            return new Result(false, figures, changes, superseded, staged, first != null);
         });
     }
 

@@ -118,7 +118,7 @@ public class FirstSnapshotLoad {
         long indexed = millisSince(started);
         String entities = type.dateTracked() ? "(select distinct entity_id from " + type.table() + ") e" : type.table();
         jdbc.sql("insert into entity_change (file_id, entity_type, entity_id, change)"
-                        + " select :file, :type, entity_id, 'UPSERTED' from " + entities + " order by entity_id")
+                        + " select :file, :type, entity_id, 'UPSERTED' from " + entities)
                 .param("file", fileId).param("type", type.name()).update();
         log.debug("Indexed {} in {} ms, fed in {} ms", type, indexed, millisSince(started) - indexed);
     }

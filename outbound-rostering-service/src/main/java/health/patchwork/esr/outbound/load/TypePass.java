@@ -74,9 +74,12 @@ final class TypePass {
                 }
                 if (copy == null) {
                     type = stored;
+                    try (var st = connection.createStatement()) {
+                        st.execute("truncate " + type.table());
+                    }
                     copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + type.table()
                             + " (entity_id, effective_start, effective_end, raw, source_file_id, source_line)"
-                            + " from stdin (format text)");
+                            + " from stdin (format text, freeze)");
                 }
                 append(buffer, record, layout, fileId);
                 copied++;
