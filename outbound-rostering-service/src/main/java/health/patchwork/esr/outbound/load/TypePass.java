@@ -1,6 +1,5 @@
 package health.patchwork.esr.outbound.load;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,14 +17,14 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * One pass over a validated full file that COPYs the A rows of one stored type straight into its {@code _record}
- * table, and counts the rows of every stored type it passes. A connection runs one COPY at a time and a file
+ * table (binary COPY, {@link CopyBinary}), and counts the rows of every stored type it passes. A connection runs one COPY at a time and a file
  * interleaves its types, so a file of n types is read n times; reading is cheap next to the database's work, and
  * each pass keeps the database busy while the file is read (nothing is spooled or held in memory). With no type
  * given, the pass takes the first stored type it meets.
  */
 final class TypePass {
 
-    private static final int FLUSH_CHARS = 256 * 1024;
+    private static final int FLUSH_BYTES = 256 * 1024;
 
     private final Map<StoredType, Long> inFile = new EnumMap<>(StoredType.class);
     private StoredType type;
@@ -58,7 +57,7 @@ final class TypePass {
 
     private void copy(Connection connection, Path file, long fileId, ReaderOptions options) throws SQLException {
         CopyIn copy = null;
-        StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 8192);
+        CopyBinary rows = new CopyBinary();
         try (OutboundReader reader = OutboundReader.open(file, options)) {
             OutboundRecord record;
             while ((record = reader.next()) != null) {
@@ -79,16 +78,17 @@ final class TypePass {
                     }
                     copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + type.table()
                             + " (entity_id, effective_start, effective_end, raw, source_file_id, source_line)"
-                            + " from stdin (format text, freeze)");
+                            + " from stdin (format binary, freeze)");
                 }
-                append(buffer, record, layout, fileId);
+                append(rows, record, layout, fileId);
                 copied++;
-                if (buffer.length() >= FLUSH_CHARS) {
-                    write(copy, buffer);
+                if (rows.length() >= FLUSH_BYTES) {
+                    write(copy, rows);
                 }
             }
             if (copy != null) {
-                write(copy, buffer);
+                rows.end();
+                write(copy, rows);
                 copy.endCopy();
             }
         } catch (RuntimeException | SQLException e) {
@@ -99,30 +99,24 @@ final class TypePass {
         }
     }
 
-    private static void append(StringBuilder out, OutboundRecord record, RecordLayout layout, long fileId) {
-        CopyText.appendValue(out, record.entityId());
-        out.append('\t');
+    private static void append(CopyBinary out, OutboundRecord record, RecordLayout layout, long fileId) {
+        out.startRow(6);
+        out.text(record.entityId());
         if (layout.dateTracked()) {
             List<String> keys = layout.keyFieldNames();
-            CopyText.appendDate(out, record.getDate(keys.get(1)));
-            out.append('\t');
-            CopyText.appendDate(out, record.getDate(keys.get(2)));
+            out.date(record.getDate(keys.get(1)));
+            out.date(record.getDate(keys.get(2)));
         } else {
-            CopyText.appendNull(out);
-            out.append('\t');
-            CopyText.appendNull(out);
+            out.date(null);
+            out.date(null);
         }
-        out.append('\t');
-        CopyText.appendArray(out, record.rawFields());
-        out.append('\t').append(fileId).append('\t').append(record.lineNumber()).append('\n');
+        out.textArray(record.rawFields());
+        out.int8(fileId);
+        out.int8(record.lineNumber());
     }
 
-    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
-        if (buffer.isEmpty()) {
-            return;
-        }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
+    private static void write(CopyIn copy, CopyBinary rows) throws SQLException {
+        copy.writeToCopy(rows.buffer(), 0, rows.length());
+        rows.clear();
     }
 }
