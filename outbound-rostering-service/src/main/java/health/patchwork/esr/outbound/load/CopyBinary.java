@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * Rows in PostgreSQL's binary COPY format: the server takes values as they are, where the text format makes it
- * parse every {@code text[]} literal character by character (the largest part of its work on a wide row). Empty
- * values become NULL, as in {@link CopyText}; text is sent as UTF-8, the connection's client encoding.
+ * parse every {@code text[]} literal character by character (the largest part of its work on a wide row). ESR
+ * data may hold any ISO-8859-1 character, and none needs escaping here. Empty values become NULL (README §6.2);
+ * text is sent as UTF-8, the connection's client encoding.
  */
 final class CopyBinary {
 
@@ -57,6 +58,16 @@ final class CopyBinary {
         }
         putInt(4);
         putInt((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+    }
+
+    void nullValue() {
+        putInt(-1);
+    }
+
+    void bool(boolean value) {
+        putInt(1);
+        ensure(1);
+        bytes[length++] = (byte) (value ? 1 : 0);
     }
 
     void int8(long value) {
