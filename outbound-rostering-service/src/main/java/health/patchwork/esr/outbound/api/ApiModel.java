@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import health.patchwork.esr.outbound.registration.Registrations.Registration;
+
 /** The JSON shapes of the platform API. Records only; no behaviour. */
 public final class ApiModel {
 
@@ -27,10 +29,6 @@ public final class ApiModel {
                              BigDecimal normalHours, String organisationId, String positionId, String grade,
                              String jobName, String taFlag, String costCentre, String recordStatus,
                              Instant updatedAt) {
-    }
-
-    public record Registration(String personExtraInfoId, String registeringBody, String registrationNumber,
-                               String registeredFrom, String expiry, String registerPart, String recordStatus) {
     }
 
     public record Page<T>(List<T> items, int page, int size, boolean hasMore) {

@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import health.patchwork.esr.outbound.registration.Registrations;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class WorkerController {
 
     private final WorkforceQueries queries;
+    private final Registrations registrations;
     private final Clock clock;
 
-    public WorkerController(WorkforceQueries queries, Clock clock) {
+    public WorkerController(WorkforceQueries queries, Registrations registrations, Clock clock) {
         this.queries = queries;
+        this.registrations = registrations;
         this.clock = clock;
     }
 
@@ -54,7 +58,7 @@ public class WorkerController {
         ApiModel.Worker worker = queries.workerByEmployeeNumber(employeeNumber, day)
                 .orElseThrow(() -> Problems.notFound("A worker with this employee number"));
         return new ApiModel.WorkerDetail(worker, queries.assignmentsOf(worker.personId(), day),
-                queries.registrationsOf(worker.personId()));
+                registrations.of(worker.personId()));
     }
 
     @GetMapping("/assignments/{assignmentNumber}")

@@ -61,16 +61,6 @@ public class WorkforceQueries {
                 .param("asOf", asOf).query(WorkforceQueries::assignment).list().stream().findFirst();
     }
 
-    public List<ApiModel.Registration> registrationsOf(String personId) {
-        return jdbc.sql("select person_extra_info_id, registering_body, registration_number, registered_from_text,"
-                        + " expiry_text, register_part, record_status from professional_registration"
-                        + " where person_id = :person order by person_extra_info_id")
-                .param("person", personId)
-                .query((rs, n) -> new ApiModel.Registration(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
-                .list();
-    }
-
     private static String assignmentSql(String where) {
         return "select distinct on (a.entity_id) a.entity_id, a.assignment_number, a.person_id, a.effective_start,"
                 + " a.effective_end, a.assignment_status, a.primary_flag, a.fte, a.normal_hours, a.organisation_id,"

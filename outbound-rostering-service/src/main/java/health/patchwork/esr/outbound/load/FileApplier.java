@@ -17,12 +17,14 @@ import health.patchwork.esr.outbound.sequence.SequenceStore;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies one validated file in one transaction (README §6.2): stage with COPY, check the full-file threshold,
- * merge, move the sequence state and the ledger entry. Either all of it commits or none of it does, so a crash at
- * any point leaves the file DOWNLOADED or VALIDATED, to be applied once after a restart.
+ * merge, move the sequence state and the ledger entry (a first snapshot skips staging: {@link FirstSnapshotLoad}).
+ * Either all of it commits or none of it does, so a crash at any point leaves the file DOWNLOADED or VALIDATED, to
+ * be applied once after a restart.
  */
 @Component
 public class FileApplier {
@@ -35,6 +37,7 @@ public class FileApplier {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
+    private final FirstSnapshotLoad firstSnapshot;
     private final StagingLoader staging;
     private final ThresholdCheck threshold;
     private final WorkforceMerger merger;
@@ -42,11 +45,12 @@ public class FileApplier {
     private final FileLedger ledger;
 
     public FileApplier(DataSource dataSource, TransactionTemplate transactions, JdbcClient jdbc,
-                       StagingLoader staging, ThresholdCheck threshold, WorkforceMerger merger, SequenceStore sequence,
-                       FileLedger ledger) {
+                       FirstSnapshotLoad firstSnapshot, StagingLoader staging, ThresholdCheck threshold,
+                       WorkforceMerger merger, SequenceStore sequence, FileLedger ledger) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.firstSnapshot = firstSnapshot;
         this.staging = staging;
         this.threshold = threshold;
         this.merger = merger;
@@ -59,9 +63,10 @@ public class FileApplier {
      * @param figures the threshold figures of a full file (empty for a change file)
      * @param changes change-feed rows the merge produced, by entity type and change
      * @param superseded held change files this full file made obsolete
+     * @param firstSnapshot the file was COPYed straight into empty tables ({@link FirstSnapshotLoad})
      */
     public record Result(boolean heldByThreshold, List<ThresholdCheck.TypeFigures> figures,
-                         List<ChangeCount> changes, List<Long> superseded, long stagedRows) {
+                         List<ChangeCount> changes, List<Long> superseded, long stagedRows, boolean firstSnapshot) {
     }
 
     public record ChangeCount(String entityType, String change, long count) {
@@ -78,22 +83,30 @@ public class FileApplier {
             // the merge sorts and hashes whole staged rows; with the default 4 MB a big file spills to disk. One
             // apply runs at a time, so this much server memory is spent once, for this transaction only.
             jdbc.sql("set local work_mem = '256MB'").update();
-            long staged = stage(file, entry.fileName());
-            log.debug("Staged {} rows of {} in {} ms", staged, entry.fileName(), (System.nanoTime() - started) / 1_000_000);
-            List<ThresholdCheck.TypeFigures> figures = List.of();
-            if (entry.isFull()) {
-                figures = threshold.check();
-                if (enforceThreshold && ThresholdCheck.exceeded(figures)) {
-                    status.setRollbackOnly();
-                    return new Result(true, figures, List.of(), List.of(), staged);
-                }
-            }
-            log.debug("Threshold of {} checked at {} ms", entry.fileName(), (System.nanoTime() - started) / 1_000_000);
             LocalDateTime runDate = entry.runDate();
             // applies are serialised, so every feed row above this one is this file's (found by primary key)
             long feedBefore = jdbc.sql("select coalesce(max(seq), 0) from entity_change").query(Long.class).single();
-            merger.merge(new WorkforceMerger.Merge(entry.id(), entry.fileName(),
-                    runDate == null ? null : runDate.toLocalDate(), entry.isFull()));
+            // a dry run takes the staged path: a preview must not lock the workforce tables
+            FirstSnapshotLoad.Loaded first = entry.isFull() && commit ? loadFirstSnapshot(entry, file, status) : null;
+            long staged;
+            List<ThresholdCheck.TypeFigures> figures = List.of();
+            if (first != null) {
+                staged = first.rowsInFile();
+                figures = first.figures();
+            } else {
+                staged = stage(file, entry.fileName());
+                log.debug("Staged {} rows of {} in {} ms", staged, entry.fileName(), millisSince(started));
+                if (entry.isFull()) {
+                    figures = threshold.check();
+                    if (enforceThreshold && ThresholdCheck.exceeded(figures)) {
+                        status.setRollbackOnly();
+                        return new Result(true, figures, List.of(), List.of(), staged, false);
+                    }
+                }
+                log.debug("Threshold of {} checked at {} ms", entry.fileName(), millisSince(started));
+                merger.merge(new WorkforceMerger.Merge(entry.id(), entry.fileName(),
+                        runDate == null ? null : runDate.toLocalDate(), entry.isFull()));
+            }
             List<Long> superseded = List.of();
             if (entry.isFull()) {
                 superseded = supersedeHeld(entry);
@@ -106,11 +119,32 @@ public class FileApplier {
             List<ChangeCount> changes = changeCounts(feedBefore);
             if (!commit) {
                 status.setRollbackOnly();
-                return new Result(false, figures, changes, superseded, staged);
+                return new Result(false, figures, changes, superseded, staged, first != null);
             }
-            ledger.applied(entry.id(), (System.nanoTime() - started) / 1_000_000);
-            return new Result(false, figures, changes, superseded, staged);
+            ledger.applied(entry.id(), millisSince(started));
+            return new Result(false, figures, changes, superseded, staged, first != null);
         });
+    }
+
+    /** The first snapshot's fast path, or null when something is held or the file repeats a key. */
+    private FirstSnapshotLoad.Loaded loadFirstSnapshot(LedgerEntry entry, Path file, TransactionStatus status) {
+        if (!firstSnapshot.nothingHeld()) {
+            return null;
+        }
+        Object savepoint = status.createSavepoint();
+        try {
+            FirstSnapshotLoad.Loaded loaded = firstSnapshot.load(file, entry.id(), entry.fileName());
+            status.releaseSavepoint(savepoint);
+            return loaded;
+        } catch (FirstSnapshotLoad.RepeatedKey e) {
+            status.rollbackToSavepoint(savepoint);
+            log.info("{} repeats a key, so it is staged and merged: {}", entry.fileName(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private long stage(Path file, String fileName) {

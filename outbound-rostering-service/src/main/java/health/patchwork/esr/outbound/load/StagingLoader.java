@@ -1,11 +1,9 @@
 package health.patchwork.esr.outbound.load;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.List;
 
 import health.patchwork.esr.formats.layout.RecordLayout;
@@ -19,8 +17,8 @@ import org.postgresql.copy.CopyIn;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams the stored rows of a validated file into a transaction-local staging table with PostgreSQL COPY: the
- * file is read once, row by row, and never held in memory. Ignored and unknown record types are not staged (they
+ * Streams the stored rows of a validated file into a transaction-local staging table with PostgreSQL COPY (binary,
+ * {@link CopyBinary}): the file is read once, row by row, and never held in memory. Ignored and unknown record types are not staged (they
  * were counted by validation).
  */
 @Component
@@ -28,7 +26,7 @@ public class StagingLoader {
 
     static final String STAGE_TABLE = "pg_temp.stage_row";
 
-    private static final int FLUSH_CHARS = 256 * 1024;
+    private static final int FLUSH_BYTES = 256 * 1024;
 
     private final ReaderOptions readerOptions;
 
@@ -59,10 +57,10 @@ public class StagingLoader {
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
                 "copy " + STAGE_TABLE + " (line_no, entity_code, is_delete, entity_id, effective_start, effective_end,"
-                        + " raw) from stdin (format text)");
+                        + " raw) from stdin (format binary)");
         long rows = 0;
         try (OutboundReader reader = OutboundReader.open(file, readerOptions)) {
-            StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 8192);
+            CopyBinary buffer = new CopyBinary();
             OutboundRecord record;
             while ((record = reader.next()) != null) {
                 RecordLayout layout = record.layout();
@@ -71,10 +69,11 @@ public class StagingLoader {
                 }
                 appendRow(buffer, record, layout);
                 rows++;
-                if (buffer.length() >= FLUSH_CHARS) {
+                if (buffer.length() >= FLUSH_BYTES) {
                     write(copy, buffer);
                 }
             }
+            buffer.end();
             write(copy, buffer);
             copy.endCopy();
         } catch (RuntimeException | SQLException e) {
@@ -89,45 +88,30 @@ public class StagingLoader {
         return rows;
     }
 
-    private static void appendRow(StringBuilder out, OutboundRecord record, RecordLayout layout) {
+    private static void appendRow(CopyBinary out, OutboundRecord record, RecordLayout layout) {
         boolean delete = record.isDelete();
-        out.append(record.lineNumber()).append('\t').append(layout.entityCode()).append('\t')
-                .append(delete ? 't' : 'f').append('\t');
-        CopyText.appendValue(out, record.entityId());
-        out.append('\t');
+        out.startRow(7);
+        out.int8(record.lineNumber());
+        out.text(layout.entityCode());
+        out.bool(delete);
+        out.text(record.entityId());
         if (layout.dateTracked() && !delete) {
             List<String> keys = layout.keyFieldNames();
-            appendDate(out, record.getDate(keys.get(1)));
-            out.append('\t');
-            appendDate(out, record.getDate(keys.get(2)));
+            out.date(record.getDate(keys.get(1)));
+            out.date(record.getDate(keys.get(2)));
         } else {
-            CopyText.appendNull(out);
-            out.append('\t');
-            CopyText.appendNull(out);
+            out.date(null);
+            out.date(null);
         }
-        out.append('\t');
         if (record.isShortDelete()) {
-            CopyText.appendNull(out);
+            out.nullValue();
         } else {
-            CopyText.appendArray(out, record.rawFields());
-        }
-        out.append('\n');
-    }
-
-    private static void appendDate(StringBuilder out, LocalDate date) {
-        if (date == null) {
-            CopyText.appendNull(out);
-        } else {
-            out.append(date);
+            out.textArray(record.rawFields());
         }
     }
 
-    private static void write(CopyIn copy, StringBuilder buffer) throws SQLException {
-        if (buffer.isEmpty()) {
-            return;
-        }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
+    private static void write(CopyIn copy, CopyBinary rows) throws SQLException {
+        copy.writeToCopy(rows.buffer(), 0, rows.length());
+        rows.clear();
     }
 }

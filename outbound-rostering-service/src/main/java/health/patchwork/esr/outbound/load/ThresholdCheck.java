@@ -70,6 +70,11 @@ public class ThresholdCheck {
         return new TypeFigures(type.name(), held, ended, inFile, ownersStaying, missingType || overFraction);
     }
 
+    /** The figures of a type when nothing is held: nothing can end, so nothing holds the file. */
+    static TypeFigures nothingHeld(StoredType type, long inFile) {
+        return new TypeFigures(type.name(), 0, 0, inFile, type.personOwned() ? 0 : -1, false);
+    }
+
     public static boolean exceeded(List<TypeFigures> figures) {
         return figures.stream().anyMatch(TypeFigures::exceeded);
     }

@@ -64,6 +64,9 @@ class ImportBenchmark extends OutboundTestBase {
         long t0 = System.nanoTime();
         long baselineRows = rawCopy(full);
         long baselineMs = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        rawCopyBinary(full);
+        long binaryBaselineMs = (System.nanoTime() - t0) / 1_000_000;
 
         resetPeaks();
         t0 = System.nanoTime();
@@ -97,6 +100,7 @@ class ImportBenchmark extends OutboundTestBase {
         System.out.printf("""
                 BENCHMARK records=%d file=%d MB staged=%d
                 BENCHMARK raw COPY baseline (same rows, unindexed table): %d ms (%d rows)
+                BENCHMARK raw COPY baseline in the binary format: %d ms, import ratio to it %.2f
                 BENCHMARK validate: %d ms
                 BENCHMARK apply (COPY staging + merge + commit): %d ms
                 BENCHMARK import (validate + apply): %d ms, ratio to baseline %.2f (apply alone %.2f)
@@ -104,6 +108,7 @@ class ImportBenchmark extends OutboundTestBase {
                 BENCHMARK change file of 1,000 records (validate + apply): %d ms
                 BENCHMARK the same 1,000,000-record snapshot again (validate + apply): %d ms
                 """, records, Files.size(full) / (1024 * 1024), result.stagedRows(), baselineMs, baselineRows,
+                binaryBaselineMs, (double) (validateMs + applyMs) / binaryBaselineMs,
                 validateMs, applyMs, validateMs + applyMs, (double) (validateMs + applyMs) / baselineMs,
                 (double) applyMs / baselineMs, peakHeapMb, Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 changeMs, againMs);
@@ -266,6 +271,31 @@ class ImportBenchmark extends OutboundTestBase {
         }
         jdbc.execute("drop table bench_raw_copy");
         return rows;
+    }
+
+    /** The same baseline with the binary COPY format, which the import uses. */
+    private void rawCopyBinary(Path file) throws Exception {
+        jdbc.execute("drop table if exists bench_raw_copy");
+        jdbc.execute("create table bench_raw_copy (line_no bigint, record_type text, raw text[])");
+        try (Connection c = dataSource.getConnection();
+             OutboundReader reader = OutboundReader.open(file, ReaderOptions.defaults().withValidate(false))) {
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy bench_raw_copy from stdin (format binary)");
+            BenchCopyBinary rows = new BenchCopyBinary();
+            OutboundRecord r;
+            while ((r = reader.next()) != null) {
+                rows.row(r.lineNumber(), r.recordType(), r.rawFields());
+                if (rows.size() > 256 * 1024) {
+                    byte[] b = rows.take();
+                    copy.writeToCopy(b, 0, b.length);
+                }
+            }
+            rows.end();
+            byte[] b = rows.take();
+            copy.writeToCopy(b, 0, b.length);
+            copy.endCopy();
+        }
+        jdbc.execute("drop table bench_raw_copy");
     }
 
     private static void resetPeaks() {
