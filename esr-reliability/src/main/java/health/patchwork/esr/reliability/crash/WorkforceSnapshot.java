@@ -16,9 +16,9 @@ import health.patchwork.esr.testsupport.postgres.SharedPostgres;
  * What an import left in the workforce schema, reduced to a comparable fingerprint: per stored type the row count and
  * a hash of every row's key, raw fields and status; the change feed's length; and how often each file was applied.
  */
-record WorkforceSnapshot(Map<String, String> tables, long feedRows, Map<String, Long> appliedPerFile) {
+public record WorkforceSnapshot(Map<String, String> tables, long feedRows, Map<String, Long> appliedPerFile) {
 
-    static WorkforceSnapshot read(SharedPostgres.Endpoint database) throws SQLException {
+    public static WorkforceSnapshot read(SharedPostgres.Endpoint database) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password()); Statement statement = connection.createStatement()) {
             Map<String, String> tables = new TreeMap<>();
@@ -46,7 +46,7 @@ record WorkforceSnapshot(Map<String, String> tables, long feedRows, Map<String, 
         }
     }
 
-    static boolean applied(SharedPostgres.Endpoint database, String fileName) {
+    public static boolean applied(SharedPostgres.Endpoint database, String fileName) {
         return ledgerHas(database, fileName, "state = 'APPLIED'");
     }
 
@@ -68,7 +68,7 @@ record WorkforceSnapshot(Map<String, String> tables, long feedRows, Map<String, 
     }
 
     /** Drops the service's schema, as before a first deployment; its migrations rebuild it at start-up. */
-    static void reset(SharedPostgres.Endpoint database) throws SQLException {
+    public static void reset(SharedPostgres.Endpoint database) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password()); Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists workforce cascade");
