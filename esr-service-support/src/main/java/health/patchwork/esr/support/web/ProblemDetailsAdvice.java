@@ -16,12 +16,15 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,6 +43,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     public static final URI INVALID_REQUEST = URI.create("urn:esr-suite:problem:invalid-request");
     public static final URI INTERNAL_ERROR = URI.create("urn:esr-suite:problem:internal-error");
+    public static final URI DATABASE_UNAVAILABLE = URI.create("urn:esr-suite:problem:database-unavailable");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -68,6 +72,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return invalid(List.of(unreadable(ex)), headers);
+    }
+
+    /**
+     * The database cannot be reached (stopped, restarting, failing over, pool exhausted): nothing was stored, and the
+     * caller must be told to try again rather than get a 500 it may read as a final answer.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Database unavailable: {}", RedactedThrowable.describe(ex));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; nothing from this request was stored. Try again shortly.");
+        problem.setType(DATABASE_UNAVAILABLE);
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
     }
 
     /** The last resort: a reference an operator can find in the log, and nothing about the failure itself. */

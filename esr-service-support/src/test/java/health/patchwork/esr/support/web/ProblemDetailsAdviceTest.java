@@ -3,10 +3,12 @@ package health.patchwork.esr.support.web;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,6 +23,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -43,6 +46,12 @@ class ProblemDetailsAdviceTest {
         @PostMapping("/batches")
         String accept(@Valid @RequestBody Batch batch) {
             return "ok";
+        }
+
+        @GetMapping("/database-down")
+        String databaseDown() {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
         }
 
         @GetMapping("/boom")
@@ -110,5 +119,15 @@ class ProblemDetailsAdviceTest {
                 .andExpect(jsonPath("$.reference").exists())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("QQ123456C"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsA503ProblemToRetryNotA500() throws Exception {
+        mvc.perform(get("/database-down"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("urn:esr-suite:problem:database-unavailable"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("5432"))));
     }
 }
