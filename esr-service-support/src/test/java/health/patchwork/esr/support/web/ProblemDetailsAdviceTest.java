@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -52,6 +53,17 @@ class ProblemDetailsAdviceTest {
         String databaseDown() {
             throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
                     new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        }
+
+        @GetMapping("/commit-lost")
+        String commitLost() {
+            throw new TransactionSystemException("Could not roll back JDBC transaction",
+                    new SQLException("This connection has been closed.", "08003"));
+        }
+
+        @GetMapping("/commit-refused")
+        String commitRefused() {
+            throw new TransactionSystemException("Could not commit", new SQLException("serialization", "40001"));
         }
 
         @GetMapping("/boom")
@@ -129,5 +141,15 @@ class ProblemDetailsAdviceTest {
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(jsonPath("$.type").value("urn:esr-suite:problem:database-unavailable"))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("5432"))));
+    }
+
+    /** Found by the database-restart scenario: the database stopped between a transaction's work and its commit. */
+    @Test
+    void aTransactionWhoseConnectionWasLostIsA503AndOtherTransactionFailuresStay500() throws Exception {
+        mvc.perform(get("/commit-lost"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:esr-suite:problem:database-unavailable"));
+        mvc.perform(get("/commit-refused"))
+                .andExpect(status().isInternalServerError());
     }
 }
