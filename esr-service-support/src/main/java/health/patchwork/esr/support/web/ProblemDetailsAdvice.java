@@ -93,14 +93,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A commit or rollback that failed because the connection went away (the database stopped mid-transaction) is an
-     * outage like any other; a transaction failure of another kind stays an internal error.
+     * A commit or rollback that failed in JDBC: in practice the connection went away mid-transaction (a rollback on a
+     * connection the pool already closed, a commit the server never acknowledged). The request did not complete and
+     * posting it again is safe (the services' writes are idempotent), so it is an outage like any other; a
+     * transaction failure of another kind stays an internal error.
      */
     @ExceptionHandler(TransactionSystemException.class)
     ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (t instanceof SQLException) {
                 return databaseUnavailable(ex);
             }
         }

@@ -61,9 +61,16 @@ class ProblemDetailsAdviceTest {
                     new SQLException("This connection has been closed.", "08003"));
         }
 
+        @GetMapping("/rollback-on-closed-connection")
+        String rollbackOnClosedConnection() {
+            // as the full run saw it: the pool had closed the broken connection, so the rollback failed as well
+            throw new TransactionSystemException("Could not roll back JDBC transaction",
+                    new SQLException("Connection is closed"));
+        }
+
         @GetMapping("/commit-refused")
         String commitRefused() {
-            throw new TransactionSystemException("Could not commit", new SQLException("serialization", "40001"));
+            throw new TransactionSystemException("No transaction is active", new IllegalStateException("no JDBC"));
         }
 
         @GetMapping("/boom")
@@ -149,6 +156,8 @@ class ProblemDetailsAdviceTest {
         mvc.perform(get("/commit-lost"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.type").value("urn:esr-suite:problem:database-unavailable"));
+        mvc.perform(get("/rollback-on-closed-connection"))
+                .andExpect(status().isServiceUnavailable());
         mvc.perform(get("/commit-refused"))
                 .andExpect(status().isInternalServerError());
     }
