@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import health.patchwork.esr.reliability.crash.OutboundCrashScenario;
+import health.patchwork.esr.reliability.database.DatabaseRestartScenario;
 import health.patchwork.esr.reliability.duplicates.DuplicateDeliveryScenario;
 import health.patchwork.esr.reliability.export.ExportCrashScenario;
+import health.patchwork.esr.reliability.fuzz.InboundReaderFuzzScenario;
 import health.patchwork.esr.reliability.fuzz.ReaderFuzzScenario;
+import health.patchwork.esr.reliability.network.DownloadCutScenario;
+import health.patchwork.esr.reliability.network.UploadCutScenario;
 import health.patchwork.esr.reliability.rest.BadRestInputScenario;
 
 /**
@@ -38,6 +42,13 @@ public final class ReliabilityHarness {
                 full ? 2000 : 300, seed).run(full ? 5 : 1));
         results.add(new BadRestInputScenario(repository, repository.resolve("esr-reliability/target/bad-rest"), seed)
                 .run(full ? 5000 : 300));
+        results.add(new InboundReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000));
+        results.add(new DownloadCutScenario(repository, repository.resolve("esr-reliability/target/download-cut"),
+                full ? 2000 : 300, seed).run(full ? 20 : 1));
+        results.add(new UploadCutScenario(repository, repository.resolve("esr-reliability/target/upload-cut"),
+                1000, seed).run(full ? 20 : 1));
+        results.add(new DatabaseRestartScenario(repository,
+                repository.resolve("esr-reliability/target/database-restart"), seed).run(full ? 5 : 1));
         System.out.println(SummaryTable.render(results));
         if (!results.stream().allMatch(ScenarioResult::allPassed)) {
             System.exit(1);

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import health.patchwork.esr.attendance.period.PayrollCalendar;
+import health.patchwork.esr.support.logging.RedactedThrowable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,15 @@ class ExportHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        try {
+            return pending();
+        } catch (DataAccessException e) {
+            // a plain HealthIndicator that throws fails the whole health endpoint with a 500 instead of reporting
+            return Health.down().withDetail("error", RedactedThrowable.describe(e)).build();
+        }
+    }
+
+    private Health pending() {
         List<String> unconfirmed = jdbc.queryForList(
                 "select file_name from export_file where state = 'GENERATED' order by sequence_number", String.class);
         Integer pending = jdbc.queryForObject("select count(*) from export_entry where export_file_id is null",

@@ -52,6 +52,7 @@ public final class InboundReader implements Closeable {
             List<String> values = new ArrayList<>(48);
             List<Boolean> quotedFlags = new ArrayList<>(48);
             String error = null;
+            int errorField = -1;
             boolean inQuotes = false;
             boolean quoted = false;
             boolean afterClosingQuote = false;
@@ -100,14 +101,17 @@ public final class InboundReader implements Closeable {
                 } else {
                     if (afterClosingQuote && error == null) {
                         error = "characters after a closing quote";
+                        errorField = values.size();
                     } else if (c == '"' && error == null) {
                         error = "a quote inside an unquoted value";
+                        errorField = values.size();
                     }
                     field.append((char) c);
                 }
             }
             if (inQuotes && error == null) {
                 error = "a quote is not closed";
+                errorField = values.size();
             }
             boolean empty = values.isEmpty() && field.length() == 0 && !quoted;
             if (empty) {
@@ -121,7 +125,7 @@ public final class InboundReader implements Closeable {
             for (int i = 0; i < q.length; i++) {
                 q[i] = quotedFlags.get(i);
             }
-            return new InboundRecord(++recordNumber, values.toArray(new String[0]), q, terminator, error);
+            return new InboundRecord(++recordNumber, values.toArray(new String[0]), q, terminator, error, errorField);
         }
     }
 

@@ -11,9 +11,14 @@ import java.util.Arrays;
  * @param quoted       whether each field was written as {@code "…"}
  * @param terminator   what ended the record: "\r", "\n", "\r\n", or "" for a last record without one
  * @param syntaxError  null, or why the quoting is malformed (then the values are best effort)
+ * @param syntaxErrorField 0-based index of the field where the quoting went wrong; -1 when it did not
  */
 public record InboundRecord(long recordNumber, String[] values, boolean[] quoted, String terminator,
-                            String syntaxError) {
+                            String syntaxError, int syntaxErrorField) {
+
+    public InboundRecord(long recordNumber, String[] values, boolean[] quoted, String terminator) {
+        this(recordNumber, values, quoted, terminator, null, -1);
+    }
 
     public String recordType() {
         return values.length == 0 || values[0] == null ? "" : values[0];

@@ -78,7 +78,10 @@ public final class InboundFileValidator {
                 }
                 last = r;
                 if (r.syntaxError() != null) {
-                    issues.error(ValidationOutcome.REJECTED_VALUE, r.recordNumber(), safeType, null, null, null,
+                    RecordLayout quotedLayout = records == 1 ? layout.byEntityCode("HDR").orElseThrow()
+                            : r.recordType().equals("FTR") ? layout.byEntityCode("FTR").orElseThrow() : dataLayout;
+                    issues.error(ValidationOutcome.REJECTED_VALUE, r.recordNumber(), safeType,
+                            fieldName(quotedLayout, r.syntaxErrorField()), null, null,
                             "malformed quoting: " + r.syntaxError());
                 }
                 if (records == 1) {
@@ -119,6 +122,11 @@ public final class InboundFileValidator {
         }
         EsrFileKind kind = type == InboundFileType.TA ? EsrFileKind.TA_INBOUND : EsrFileKind.AB_INBOUND;
         return issues.report(fileName, kind, header, trailerCount, records);
+    }
+
+    /** The layout's name for a field, or its position when the record has more fields than the layout. */
+    private static String fieldName(RecordLayout layout, int index) {
+        return index < layout.fields().size() ? layout.field(index).name() : "field " + (index + 1);
     }
 
     private void checkSeparator(InboundRecord r, boolean lastRecord, IssueCollector issues) {

@@ -171,4 +171,23 @@ class InboundValidationRulesTest {
         assertThat(r.firstIssue().line()).isEqualTo(3);
         assertThat(r.firstIssue().message()).contains("malformed quoting");
     }
+
+    /** Found by the reliability harness's inbound fuzzing: a quoting error was rejected without naming its field. */
+    @Test
+    void malformedQuotingNamesTheFieldWhereItWentWrong() {
+        ValidationReport inName = validate(Samples.AB, AB.replace("\"Sickness\",\"S12", "\"Sick\"ness\",\"S12"));
+        assertThat(inName.firstIssue().fieldName())
+                .isEqualTo("Absence Type");
+        ValidationReport inNumber = validate(Samples.TA, TA.replace(",20000001-2,", ",2000\"0001-2,"));
+        assertThat(inNumber.outcome()).isEqualTo(ValidationOutcome.REJECTED_VALUE);
+        assertThat(inNumber.firstIssue().line()).isEqualTo(3);
+        assertThat(inNumber.firstIssue().fieldName()).isEqualTo("Assignment Number");
+        ValidationReport unclosed = validate(Samples.TA, TA.replace(",20000001-2,", ",\"20000001-2,"));
+        assertThat(unclosed.firstIssue().fieldName()).isEqualTo("Assignment Number");
+        ValidationReport inHeader = validate(Samples.TA, TA.replace(",PWH,123,", ",P\"WH,123,"));
+        assertThat(inHeader.issues()).anySatisfy(issue -> {
+            assertThat(issue.message()).contains("malformed quoting");
+            assertThat(issue.fieldName()).isEqualTo("Source System Code");
+        });
+    }
 }

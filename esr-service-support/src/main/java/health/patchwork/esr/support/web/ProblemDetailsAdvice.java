@@ -1,6 +1,7 @@
 package health.patchwork.esr.support.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,12 +22,16 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -45,6 +50,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     public static final URI INVALID_REQUEST = URI.create("urn:esr-suite:problem:invalid-request");
     public static final URI INTERNAL_ERROR = URI.create("urn:esr-suite:problem:internal-error");
+    public static final URI DATABASE_UNAVAILABLE = URI.create("urn:esr-suite:problem:database-unavailable");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -101,6 +107,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             name = node.getName() == null ? name : node.getName();
         }
         return name.isEmpty() ? "parameter" : name;
+    }
+
+    /**
+     * The database cannot be reached (stopped, restarting, failing over, pool exhausted): nothing was stored, and the
+     * caller must be told to try again rather than get a 500 it may read as a final answer.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Database unavailable: {}", RedactedThrowable.describe(ex));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable and the request did not complete. Try again shortly.");
+        problem.setType(DATABASE_UNAVAILABLE);
+        problem.setTitle("Database unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem);
+    }
+
+    /**
+     * A commit or rollback that failed in JDBC: in practice the connection went away mid-transaction (a rollback on a
+     * connection the pool already closed, a commit the server never acknowledged). The request did not complete and
+     * posting it again is safe (the services' writes are idempotent), so it is an outage like any other; a
+     * transaction failure of another kind stays an internal error.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return databaseUnavailable(ex);
+            }
+        }
+        return unexpected(ex);
     }
 
     /** The last resort: a reference an operator can find in the log, and nothing about the failure itself. */

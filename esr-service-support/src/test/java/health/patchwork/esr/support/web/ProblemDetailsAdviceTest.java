@@ -3,10 +3,12 @@ package health.patchwork.esr.support.web;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -21,6 +23,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -60,6 +64,30 @@ class ProblemDetailsAdviceTest {
         String undecodable() {
             // what Tomcat throws when the query string is not valid percent-encoded UTF-8, e.g. ?q=%E2%82
             throw new org.apache.tomcat.util.http.InvalidParameterException("QQ123456C");
+        }
+
+        @GetMapping("/database-down")
+        String databaseDown() {
+            throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                    new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+        }
+
+        @GetMapping("/commit-lost")
+        String commitLost() {
+            throw new TransactionSystemException("Could not roll back JDBC transaction",
+                    new SQLException("This connection has been closed.", "08003"));
+        }
+
+        @GetMapping("/rollback-on-closed-connection")
+        String rollbackOnClosedConnection() {
+            // as the full run saw it: the pool had closed the broken connection, so the rollback failed as well
+            throw new TransactionSystemException("Could not roll back JDBC transaction",
+                    new SQLException("Connection is closed"));
+        }
+
+        @GetMapping("/commit-refused")
+        String commitRefused() {
+            throw new TransactionSystemException("No transaction is active", new IllegalStateException("no JDBC"));
         }
 
         @GetMapping("/boom")
@@ -145,5 +173,27 @@ class ProblemDetailsAdviceTest {
                 .andExpect(jsonPath("$.reference").exists())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("QQ123456C"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsA503ProblemToRetryNotA500() throws Exception {
+        mvc.perform(get("/database-down"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(jsonPath("$.type").value("urn:esr-suite:problem:database-unavailable"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("5432"))));
+    }
+
+    /** Found by the database-restart scenario: the database stopped between a transaction's work and its commit. */
+    @Test
+    void aTransactionWhoseConnectionWasLostIsA503AndOtherTransactionFailuresStay500() throws Exception {
+        mvc.perform(get("/commit-lost"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:esr-suite:problem:database-unavailable"));
+        mvc.perform(get("/rollback-on-closed-connection"))
+                .andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/commit-refused"))
+                .andExpect(status().isInternalServerError());
     }
 }

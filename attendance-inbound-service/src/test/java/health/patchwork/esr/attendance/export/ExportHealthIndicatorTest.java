@@ -1,0 +1,32 @@
+package health.patchwork.esr.attendance.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** With the database gone, the export part of health reports DOWN instead of failing the whole health endpoint. */
+class ExportHealthIndicatorTest {
+
+    @Test
+    void anUnreachableDatabaseIsDownNotAnError() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/esr?connectTimeout=2", "esr", "esr"));
+        // the calendar is only consulted after the first query, which cannot reach the database
+        Health health = new ExportHealthIndicator(jdbc, null).health();
+
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails().get("error").toString()).startsWith("CannotGetJdbcConnectionException");
+    }
+}

@@ -1,0 +1,119 @@
+package health.patchwork.esr.reliability.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import health.patchwork.esr.testsupport.postgres.SharedPostgres;
+import health.patchwork.esr.testsupport.security.TestTokens;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The platform's side of the attendance service for the scenarios: a workforce the service can check lines against
+ * (the published contract, as the inbound services' own tests stand it in), batches of approved timesheet lines, and
+ * the operator's export of a period.
+ */
+public final class AttendanceWorkload {
+
+    private static final String CONTRACT = "/health/patchwork/esr/testsupport/workforce/published-contract-stub.sql";
+
+    private final ServiceHttp http;
+    private final int assignments;
+    private final LocalDate dayWorked = LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
+
+    public AttendanceWorkload(ServiceHttp http, int assignments) {
+        this.http = http;
+        this.assignments = assignments;
+    }
+
+    /** Publishes {@code assignments} active assignments with the T&amp;A flag set, as the outbound service would. */
+    public static void publishWorkforce(SharedPostgres.Endpoint database, int assignments) throws SQLException,
+            IOException {
+        String contract;
+        try (InputStream in = AttendanceWorkload.class.getResourceAsStream(CONTRACT)) {
+            contract = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+                database.password()); Statement statement = connection.createStatement()) {
+            statement.execute(contract);
+            statement.execute("truncate workforce.published_assignment");
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into workforce.published_assignment (assignment_id, assignment_number, person_id,
+                        employee_number, effective_start, assignment_status, ta_flag, cost_centre)
+                    values (?, ?, ?, ?, date '2020-01-01', 'ACTIVE_ASSIGN', 'Y', '123A7100')""")) {
+                for (int i = 0; i < assignments; i++) {
+                    String number = assignmentNumber(i);
+                    insert.setString(1, "7" + number);
+                    insert.setString(2, number);
+                    insert.setString(3, "8" + number);
+                    insert.setString(4, number);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** A database of its own on the shared server, so that scenarios never see each other's schemas. */
+    public static SharedPostgres.Endpoint freshDatabase(SharedPostgres.Endpoint server, String name)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+                server.password()); Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        }
+        return new SharedPostgres.Endpoint(server.jdbcUrl().replaceFirst("/postgres\\?", "/" + name + "?"),
+                server.username(), server.password());
+    }
+
+    private static String assignmentNumber(int i) {
+        return String.valueOf(30_000_000 + i);
+    }
+
+    /** {@code count} distinct approved lines whose ids start with {@code prefix}. */
+    public List<Map<String, Object>> lines(String prefix, int count) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("lineId", prefix + "-" + i);
+            line.put("assignmentNumber", assignmentNumber(i % assignments));
+            line.put("dateWorked", dayWorked.toString());
+            line.put("payCode", "OT_PLAIN");
+            line.put("quantity", List.of("7.50", "11.50", "4.00").get(i % 3));
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    public ServiceHttp.Reply post(List<Map<String, Object>> lines) {
+        return http.post("/api/v1/timesheet-lines", TestTokens.platform(), Map.of("lines", lines));
+    }
+
+    /** Exports the unsent lines of the period {@code lineId} falls in, as an operator does. */
+    public ServiceHttp.Reply export(String lineId) {
+        JsonNode entries = http.get("/api/v1/timesheet-lines/" + lineId, TestTokens.platform()).body()
+                .path("entries");
+        String period = entries.path(0).path("period").asString("");
+        if (period.length() != 4) {
+            throw new IllegalStateException("line " + lineId + " has no payroll period: " + entries);
+        }
+        return http.post("/api/v1/exports", TestTokens.operator(), Map.of(
+                "taxYear", Integer.parseInt(period.substring(0, 2)), "period", Integer.parseInt(period.substring(2))));
+    }
+
+    public ServiceHttp http() {
+        return http;
+    }
+}
