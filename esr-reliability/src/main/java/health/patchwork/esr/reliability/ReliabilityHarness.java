@@ -2,7 +2,9 @@ package health.patchwork.esr.reliability;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import health.patchwork.esr.reliability.crash.OutboundCrashScenario;
 import health.patchwork.esr.reliability.database.DatabaseRestartScenario;
@@ -24,31 +26,51 @@ public final class ReliabilityHarness {
     private ReliabilityHarness() {
     }
 
+    @FunctionalInterface
+    private interface Scenario {
+        List<ScenarioResult> run() throws Exception;
+    }
+
     public static void main(String[] args) throws Exception {
         boolean full = !List.of(args).contains("small");
         long seed = Long.getLong("esr.reliability.seed", 20261125L);
         Path repository = Path.of(System.getProperty("esr.reliability.repository", "..")).toAbsolutePath().normalize();
+        Path target = repository.resolve("esr-reliability/target");
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put("reader-fuzz", () -> List.of(new ReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000)));
+        scenarios.put("outbound-crash", () -> {
+            OutboundCrashScenario outbound = new OutboundCrashScenario(repository, target.resolve("crash"),
+                    full ? 2000 : 300, seed);
+            return List.of(outbound.run(full ? 20 : 2), outbound.runTwoInstances(full ? 5 : 1));
+        });
+        scenarios.put("export-crash", () -> {
+            ExportCrashScenario exports = new ExportCrashScenario(repository, target.resolve("export-crash"),
+                    full ? 2000 : 200, seed);
+            return List.of(exports.runAttendance(full ? 20 : 1), exports.runAbsence(full ? 20 : 1));
+        });
+        scenarios.put("duplicates", () -> List.of(new DuplicateDeliveryScenario(repository,
+                target.resolve("duplicates"), full ? 2000 : 300, seed).run(full ? 5 : 1)));
+        scenarios.put("bad-rest", () -> List.of(new BadRestInputScenario(repository, target.resolve("bad-rest"), seed)
+                .run(full ? 5000 : 300)));
+        scenarios.put("inbound-fuzz", () -> List.of(new InboundReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000)));
+        scenarios.put("download-cut", () -> List.of(new DownloadCutScenario(repository, target.resolve("download-cut"),
+                full ? 2000 : 300, seed).run(full ? 20 : 1)));
+        scenarios.put("upload-cut", () -> List.of(new UploadCutScenario(repository, target.resolve("upload-cut"),
+                1000, seed).run(full ? 20 : 1)));
+        scenarios.put("database-restart", () -> List.of(new DatabaseRestartScenario(repository,
+                target.resolve("database-restart"), seed).run(full ? 5 : 1)));
+
+        // -Desr.reliability.scenarios=export-crash,duplicates runs only those (names as above); default: all
+        String only = System.getProperty("esr.reliability.scenarios", "");
+        List<String> chosen = only.isBlank() ? List.copyOf(scenarios.keySet()) : List.of(only.split(","));
         List<ScenarioResult> results = new ArrayList<>();
-        results.add(new ReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000));
-        OutboundCrashScenario outbound = new OutboundCrashScenario(repository,
-                repository.resolve("esr-reliability/target/crash"), full ? 2000 : 300, seed);
-        results.add(outbound.run(full ? 20 : 2));
-        results.add(outbound.runTwoInstances(full ? 5 : 1));
-        ExportCrashScenario exports = new ExportCrashScenario(repository,
-                repository.resolve("esr-reliability/target/export-crash"), full ? 2000 : 200, seed);
-        results.add(exports.runAttendance(full ? 20 : 1));
-        results.add(exports.runAbsence(full ? 20 : 1));
-        results.add(new DuplicateDeliveryScenario(repository, repository.resolve("esr-reliability/target/duplicates"),
-                full ? 2000 : 300, seed).run(full ? 5 : 1));
-        results.add(new BadRestInputScenario(repository, repository.resolve("esr-reliability/target/bad-rest"), seed)
-                .run(full ? 5000 : 300));
-        results.add(new InboundReaderFuzzScenario(seed).run(full ? 1_000_000 : 20_000));
-        results.add(new DownloadCutScenario(repository, repository.resolve("esr-reliability/target/download-cut"),
-                full ? 2000 : 300, seed).run(full ? 20 : 1));
-        results.add(new UploadCutScenario(repository, repository.resolve("esr-reliability/target/upload-cut"),
-                1000, seed).run(full ? 20 : 1));
-        results.add(new DatabaseRestartScenario(repository,
-                repository.resolve("esr-reliability/target/database-restart"), seed).run(full ? 5 : 1));
+        for (String name : chosen) {
+            Scenario scenario = scenarios.get(name.strip());
+            if (scenario == null) {
+                throw new IllegalArgumentException("unknown scenario " + name + "; known: " + scenarios.keySet());
+            }
+            results.addAll(scenario.run());
+        }
         System.out.println(SummaryTable.render(results));
         if (!results.stream().allMatch(ScenarioResult::allPassed)) {
             System.exit(1);
