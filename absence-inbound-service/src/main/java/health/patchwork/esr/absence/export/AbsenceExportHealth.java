@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
+
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * out for a validation problem are not counted: they wait for a correction and show on the reconciliation endpoint.
  */
 @Component("export")
-class AbsenceExportHealth implements HealthIndicator {
+class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
 
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     /** ATTENTION of the shared status order (esr-service-defaults.properties): a warning, not an outage. */
@@ -35,7 +36,7 @@ class AbsenceExportHealth implements HealthIndicator {
     }
 
     @Override
-    public Health health() {
+    protected Health check() {
         List<String> unconfirmed = jdbc.queryForList(
                 "select file_name from export_file where state = 'GENERATED' order by sequence_number", String.class);
         Long overdue = jdbc.queryForObject("""

@@ -6,12 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import health.patchwork.esr.attendance.period.PayrollCalendar;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
  * unrouting the service would not send them, and it can still take lines.
  */
 @Component("export")
-class ExportHealthIndicator implements HealthIndicator {
+class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
 
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     /** ATTENTION of the shared status order (esr-service-defaults.properties): a warning, not an outage. */
@@ -38,16 +36,7 @@ class ExportHealthIndicator implements HealthIndicator {
     }
 
     @Override
-    public Health health() {
-        try {
-            return pending();
-        } catch (DataAccessException e) {
-            // a plain HealthIndicator that throws fails the whole health endpoint with a 500 instead of reporting
-            return Health.down().withDetail("error", RedactedThrowable.describe(e)).build();
-        }
-    }
-
-    private Health pending() {
+    protected Health check() {
         List<String> unconfirmed = jdbc.queryForList(
                 "select file_name from export_file where state = 'GENERATED' order by sequence_number", String.class);
         Integer pending = jdbc.queryForObject("select count(*) from export_entry where export_file_id is null",

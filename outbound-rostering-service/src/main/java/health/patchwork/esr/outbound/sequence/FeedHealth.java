@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * once a requested refresh is overdue, with gauges for the same facts so that monitoring can page on them.
  */
 @Component("outboundFeed")
-public class FeedHealth implements HealthIndicator {
+public class FeedHealth extends DatabaseBackedHealthIndicator {
 
     /** Ordered between DOWN and UP in application.yml and answered with HTTP 200: a warning, not an outage. */
     public static final Status ATTENTION = new Status("ATTENTION", "files are held; see details");
@@ -44,7 +44,7 @@ public class FeedHealth implements HealthIndicator {
     }
 
     @Override
-    public Health health() {
+    protected Health check() {
         Facts facts = facts();
         Health.Builder builder = facts.refreshPending() || facts.held() > 0 ? Health.status(ATTENTION) : Health.up();
         if (facts.refreshPending() && facts.pendingSince() != null

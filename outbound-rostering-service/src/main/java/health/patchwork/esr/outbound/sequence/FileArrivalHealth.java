@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * indicator is in neither the liveness nor the readiness group. Before the first file, the wait counts from start-up.
  */
 @Component("outboundArrivals")
-public class FileArrivalHealth implements HealthIndicator {
+public class FileArrivalHealth extends DatabaseBackedHealthIndicator {
 
     /** The feed's ATTENTION (same code, so the same order and HTTP 200) with its own reason. */
     static final Status LATE = new Status(FeedHealth.ATTENTION.getCode(), "an expected GO file is late; see details");
@@ -49,7 +49,7 @@ public class FileArrivalHealth implements HealthIndicator {
     }
 
     @Override
-    public Health health() {
+    protected Health check() {
         Optional<LastFile> received = last("discovered_at", "state <> 'IGNORED'");
         Optional<LastFile> applied = last("applied_at", "state = 'APPLIED'");
         long quarantined = jdbc.sql("select count(*) from file_ledger where direction = 'FROM_ESR'"
