@@ -15,6 +15,8 @@ import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.trust.TrustSettings;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +36,8 @@ class ExportConfiguration {
     FileExporter abFileExporter(AbsenceFileContent content, ExportLedger ledger, DataSource dataSource,
             TransactionTemplate transactions, MailboxClient mailbox, MailboxSettings mailboxSettings,
             TrustSettings trust, InboundFileSettings inbound, AbsenceSettings settings, Clock clock,
-            ObjectProvider<ExportCheckpoints> checkpoints) {
+            ObjectProvider<ExportCheckpoints> checkpoints,
+                                MeterRegistry meters) {
         return FileExporter.builder(InboundFileType.AB)
                 .trust(trust.vpd(), inbound.sourceSystemCode())
                 .firstSequence(settings.firstSequence())
@@ -44,6 +47,7 @@ class ExportConfiguration {
                 .workDir(settings.workDir())
                 .clock(clock)
                 .checkpoints(checkpoints.getIfAvailable(() -> ExportCheckpoints.NONE))
+                .meters(meters)
                 .build();
     }
 }

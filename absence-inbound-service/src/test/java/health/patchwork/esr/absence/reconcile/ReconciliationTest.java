@@ -41,10 +41,12 @@ class ReconciliationTest extends AbsenceServiceTest {
         post("/api/v1/absences", "{\"absences\": [" + LEAVE + "," + SICK + "]}");
         post("/api/v1/periods/M2708/finalise");
         echo("9001", "PWH-A000132", "Sickness", "2026-11-02", null);
+        assertThat(meters.get("esr.absence.unconfirmed").gauge().value()).isEqualTo(2);
 
         Response run = post("/api/v1/reconciliation/run");
 
         assertThat(run.<Integer>json("$.newlyConfirmed")).isEqualTo(1);
+        assertThat(meters.get("esr.absence.unconfirmed").gauge().value()).isEqualTo(1);
         assertThat(status("A000132")).isEqualTo("CONFIRMED");
         assertThat(get("/api/v1/absences/A000132").<String>json("$.confirmedAt")).isNotNull();
         assertThat(status("A000131")).isEqualTo("EXPORTED");

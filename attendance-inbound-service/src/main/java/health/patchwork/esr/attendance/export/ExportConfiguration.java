@@ -15,6 +15,8 @@ import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.trust.TrustSettings;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +38,8 @@ class ExportConfiguration {
     FileExporter taFileExporter(TaFileContent content, ExportLedger ledger, DataSource dataSource,
                                 TransactionTemplate transactions, MailboxClient mailbox, MailboxSettings mailboxSettings,
                                 TrustSettings trust, InboundFileSettings inbound, AttendanceSettings settings,
-                                Clock clock, ObjectProvider<ExportCheckpoints> checkpoints) {
+                                Clock clock, ObjectProvider<ExportCheckpoints> checkpoints,
+                                MeterRegistry meters) {
         return FileExporter.builder(InboundFileType.TA)
                 .trust(trust.vpd(), inbound.sourceSystemCode())
                 .firstSequence(settings.firstSequence())
@@ -46,6 +49,7 @@ class ExportConfiguration {
                 .workDir(settings.workDir())
                 .clock(clock)
                 .checkpoints(checkpoints.getIfAvailable(() -> ExportCheckpoints.NONE))
+                .meters(meters)
                 .build();
     }
 }

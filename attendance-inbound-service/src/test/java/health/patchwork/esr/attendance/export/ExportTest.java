@@ -17,6 +17,8 @@ import health.patchwork.esr.attendance.TestData;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 import health.patchwork.esr.testsupport.time.MutableClock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,8 @@ class ExportTest {
     EmbeddedSftpServer mailbox;
     @Autowired
     MutableClock clock;
+    @Autowired
+    MeterRegistry meters;
 
     Api api;
 
@@ -62,6 +66,7 @@ class ExportTest {
     void atTheCutOffThePeriodsLinesGoIntoOneFileThatMatchesTheSpecByteForByte() throws IOException {
         postOctoberLines();
         assertThat(api.post("/api/v1/exports/cut-off", "").body().size()).as("before the cut-off").isZero();
+        assertThat(meters.get("esr.attendance.lines.awaiting.export").gauge().value()).isEqualTo(4);
 
         clock.set("2026-11-03T09:30:00Z");
         Api.Response cutOff = api.post("/api/v1/exports/cut-off", "");
@@ -70,6 +75,7 @@ class ExportTest {
         assertThat(cutOff.text("/0/state")).isEqualTo("UPLOADED");
         assertThat(mailbox.resolve("/in/" + N_FILE)).hasBinaryContent(expected(N_FILE));
         assertThat(inbox()).containsExactly(N_FILE);
+        assertThat(meters.get("esr.attendance.lines.awaiting.export").gauge().value()).isZero();
         assertThat(api.get("/api/v1/timesheet-lines/L2").text("/status")).isEqualTo("EXPORTED");
         assertThat(api.get("/api/v1/timesheet-lines/L2").text("/fileName")).isEqualTo(N_FILE);
         assertThat(api.get("/api/v1/timesheet-lines/L2").body().at("/entries/0/rowNumber").asInt()).isEqualTo(2);

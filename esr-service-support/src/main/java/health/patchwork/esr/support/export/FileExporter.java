@@ -28,6 +28,9 @@ import health.patchwork.esr.formats.name.InboundFileType;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.RemoteFile;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +67,7 @@ public class FileExporter {
     private final Path outgoingDir;
     private final Clock clock;
     private final ExportCheckpoints checkpoints;
+    private final ExportMetrics metrics;
 
     private FileExporter(Builder b) {
         this.fileType = b.fileType;
@@ -79,6 +83,7 @@ public class FileExporter {
         this.outgoingDir = b.workDir.resolve("outgoing");
         this.clock = b.clock;
         this.checkpoints = b.checkpoints;
+        this.metrics = new ExportMetrics(b.meters, fileType);
     }
 
     public static Builder builder(InboundFileType fileType) {
@@ -89,7 +94,7 @@ public class FileExporter {
     public Optional<ExportedFile> export(ExportTarget target) {
         try (ExportLock.Held held = lock.acquire()) {
             completePending();
-            return generate(target).map(this::complete);
+            return produce(target);
         }
     }
 
@@ -97,7 +102,7 @@ public class FileExporter {
     public Optional<ExportedFile> export(Function<ExportLedger, Optional<ExportTarget>> choose) {
         try (ExportLock.Held held = lock.acquire()) {
             completePending();
-            return choose.apply(ledger).flatMap(this::generate).map(this::complete);
+            return choose.apply(ledger).flatMap(this::produce);
         }
     }
 
@@ -107,7 +112,7 @@ public class FileExporter {
             completePending();
             List<ExportedFile> sent = new ArrayList<>();
             for (ExportTarget target : choose.apply(ledger)) {
-                generate(target).map(this::complete).ifPresent(sent::add);
+                produce(target).ifPresent(sent::add);
             }
             return sent;
         }
@@ -125,8 +130,23 @@ public class FileExporter {
         for (ExportedFile file : ledger.generated(fileType)) {
             log.info("Export recovery: {} was generated but not confirmed on the mailbox; finishing it", file.fileName());
             done.add(complete(file));
+            metrics.recovered();
         }
         return done;
+    }
+
+    /** Generates and uploads the file for {@code target}, if it has rows; timed from the first row to the upload. */
+    private Optional<ExportedFile> produce(ExportTarget target) {
+        long started = System.nanoTime();
+        Optional<ExportedFile> sent;
+        try {
+            sent = generate(target).map(this::complete);
+        } catch (RuntimeException e) {
+            metrics.failed();
+            throw e;
+        }
+        sent.ifPresent(file -> metrics.sent(file.rowCount(), System.nanoTime() - started));
+        return sent;
     }
 
     private Optional<ExportedFile> generate(ExportTarget target) {
@@ -273,6 +293,7 @@ public class FileExporter {
         private Path workDir;
         private Clock clock = Clock.systemUTC();
         private ExportCheckpoints checkpoints = ExportCheckpoints.NONE;
+        private MeterRegistry meters = new CompositeMeterRegistry();
 
         private Builder(InboundFileType fileType) {
             this.fileType = fileType;
@@ -321,6 +342,12 @@ public class FileExporter {
 
         public Builder checkpoints(ExportCheckpoints value) {
             this.checkpoints = value;
+            return this;
+        }
+
+        /** Where the export metrics go (optional: without it they are not recorded). */
+        public Builder meters(MeterRegistry value) {
+            this.meters = value;
             return this;
         }
 

@@ -29,6 +29,8 @@ import health.patchwork.esr.support.mailbox.SftpSessionFactories;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,8 @@ class FileExporterTest {
         server.close();
     }
 
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     @BeforeEach
     void clean() throws IOException {
         jdbc.execute("truncate item, export_file restart identity");
@@ -126,6 +130,7 @@ class FileExporterTest {
                 .workDir(workDir)
                 .clock(Clock.fixed(Instant.parse("2026-11-03T09:35:00Z"), ZoneOffset.UTC))
                 .checkpoints(checkpoints)
+                .meters(meters)
                 .build();
     }
 
@@ -145,6 +150,10 @@ class FileExporterTest {
                         + "FTR,2,0");
         assertThat(exporter(ExportCheckpoints.NONE).export(NOVEMBER)).as("nothing left: no file").isEmpty();
         assertThat(new ExportLedger(jdbc).nextSequence(InboundFileType.AB, 1)).isEqualTo(2);
+        assertThat(meters.get("esr.export.files").tags("file_type", "AB", "outcome", "uploaded").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("esr.export.rows").tag("file_type", "AB").counter().count()).isEqualTo(2);
+        assertThat(meters.get("esr.export.duration").tag("file_type", "AB").timer().count()).isEqualTo(1);
         assertThat(new ExportLedger(jdbc).nextSequence(InboundFileType.TA, 1)).as("TA counts apart").isEqualTo(1);
     }
 
@@ -161,6 +170,10 @@ class FileExporterTest {
         List<ExportedFile> recovered = exporter(ExportCheckpoints.NONE).recover();
 
         assertThat(recovered).extracting(ExportedFile::state).containsExactly(ExportState.UPLOADED);
+        assertThat(meters.get("esr.export.files").tags("file_type", "AB", "outcome", "failed").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.get("esr.export.files").tags("file_type", "AB", "outcome", "recovered").counter().count())
+                .isEqualTo(1);
         try (Stream<Path> files = Files.list(server.resolve("/in"))) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .containsExactly("AB_123_PWH_MN2708_00000001.DAT");

@@ -2,6 +2,7 @@ package health.patchwork.esr.outbound.load;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import health.patchwork.esr.formats.validate.OutboundFileValidator;
@@ -42,9 +43,11 @@ public class FileProcessor {
     private final RefreshRequester refresh;
     private final FileApplier applier;
     private final JsonMapper json;
+    private final ImportMetrics metrics;
 
     public FileProcessor(FileLedger ledger, LocalStore store, OutboundValidationOptions validationOptions,
-                         SequenceStore sequence, RefreshRequester refresh, FileApplier applier, JsonMapper json) {
+                         SequenceStore sequence, RefreshRequester refresh, FileApplier applier, JsonMapper json,
+                         ImportMetrics metrics) {
         this.ledger = ledger;
         this.store = store;
         this.validationOptions = validationOptions;
@@ -52,6 +55,7 @@ public class FileProcessor {
         this.refresh = refresh;
         this.applier = applier;
         this.json = json;
+        this.metrics = metrics;
     }
 
     /** Carries on with every file a previous run downloaded but did not finish, in sequence order. */
@@ -73,6 +77,14 @@ public class FileProcessor {
         if (!entry.state().unfinished()) {
             return entry.state();
         }
+        long started = System.nanoTime();
+        LedgerState outcome = processUnfinished(entry);
+        metrics.processed(entry, outcome, Duration.ofNanos(System.nanoTime() - started));
+        return outcome;
+    }
+
+    private LedgerState processUnfinished(LedgerEntry entry) {
+        long id = entry.id();
         Path file = Path.of(entry.localPath());
         if (ledger.sameNameOtherContent(entry.fileName(), entry.sha256(), id).isPresent()) {
             return quarantine(entry, file, "REJECTED_DUPLICATE_NAME_CHANGED", null,
@@ -181,6 +193,7 @@ public class FileProcessor {
     }
 
     private void recordValidation(LedgerEntry entry, ValidationReport report, String reportJson, LedgerState state) {
+        metrics.validated(report);
         ledger.validated(entry.id(), state, null,
                 report.header() == null ? null : report.header().runDate(),
                 report.header() == null ? null : report.header().previousRunDate(), report.lineCount(),

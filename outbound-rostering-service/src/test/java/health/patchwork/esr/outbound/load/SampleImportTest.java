@@ -9,10 +9,36 @@ import java.util.Map;
 
 import health.patchwork.esr.outbound.OutboundTestBase;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The full sample, then the change sample, give the state listed in samples/README.md. */
 class SampleImportTest extends OutboundTestBase {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void metricsCountTheFilesTheirRecordsAndTheTimeSinceTheLastFile() {
+        double applied = counter("esr.outbound.files", "extract", "FULL", "outcome", "APPLIED");
+        double headers = counter("esr.outbound.records", "record_type", "HDR");
+
+        mailbox.deliverSample(GOF_41);
+        mailbox.poll();
+
+        assertThat(counter("esr.outbound.files", "extract", "FULL", "outcome", "APPLIED")).isEqualTo(applied + 1);
+        assertThat(counter("esr.outbound.records", "record_type", "HDR")).isEqualTo(headers + 1);
+        assertThat(meters.get("esr.outbound.import.duration").tags("extract", "FULL", "outcome", "APPLIED").timer()
+                .count()).isPositive();
+        assertThat(meters.get("esr.outbound.last.file.age.seconds").gauge().value()).isNotNaN();
+    }
+
+    private double counter(String name, String... tags) {
+        var counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     @Test
     void fullThenChangeFileGiveTheExpectedWorkforce() {
