@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The file ledger: the truth about every file this service has seen or sent (README §2, §6.3). Each state change
@@ -132,8 +133,9 @@ public class FileLedger {
 
     /**
      * The local copy at {@code path} (archive or quarantine) was deleted by retention: the row stays, for
-     * idempotency and audit, marked with when its content went.
+     * idempotency and audit, marked with when its content went (the mark and its event in one transaction).
      */
+    @Transactional
     public void contentPurged(String path, Instant at) {
         List<Long> ids = jdbc.sql("""
                 update file_ledger set content_purged_at = :at, updated_at = now()

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
@@ -79,29 +80,35 @@ public class LocalStore {
     }
 
     /** Deletes archived files older than {@code archiveRetentionDays}; returns the paths deleted. */
-    public List<Path> purgeArchive() {
-        return purgeOlderThan(settings.archiveDir(), "*.gz", settings.archiveRetentionDays());
+    public List<Path> purgeArchive(Consumer<Path> beforeDelete) {
+        return purgeOlderThan(settings.archiveDir(), "*.gz", settings.archiveRetentionDays(), beforeDelete);
     }
 
     /**
      * Deletes quarantined files (and their reports) older than {@code quarantineRetentionDays}; returns the paths
      * of the files deleted, not of their reports.
      */
-    public List<Path> purgeQuarantine() {
+    public List<Path> purgeQuarantine(Consumer<Path> beforeDelete) {
         // a report is never older than its file; one left behind by a reprocessed file goes on its own age
-        List<Path> files = purgeOlderThan(settings.quarantineDir(), "*", settings.quarantineRetentionDays()).stream()
+        List<Path> files = purgeOlderThan(settings.quarantineDir(), "*", settings.quarantineRetentionDays(),
+                beforeDelete).stream()
                 .filter(file -> !file.getFileName().toString().endsWith(REPORT_SUFFIX)).toList();
         files.forEach(file -> delete(file.resolveSibling(file.getFileName() + REPORT_SUFFIX)));
         return files;
     }
 
-    /** By modification time: the archive copy is written when the file is done, a quarantined one when downloaded. */
-    private List<Path> purgeOlderThan(Path dir, String glob, int days) {
+    /**
+     * By modification time: the archive copy is written when the file is done, a quarantined one when downloaded.
+     * {@code beforeDelete} sees each file before it goes, so a crash in between leaves a file recorded as purged
+     * that the next run deletes, never a deleted file the ledger still claims to hold.
+     */
+    private List<Path> purgeOlderThan(Path dir, String glob, int days, Consumer<Path> beforeDelete) {
         FileTime cutoff = FileTime.from(clock.instant().minus(Duration.ofDays(days)));
         List<Path> purged = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory(dir), glob)) {
             for (Path f : files) {
                 if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
+                    beforeDelete.accept(f);
                     delete(f);
                     purged.add(f);
                 }

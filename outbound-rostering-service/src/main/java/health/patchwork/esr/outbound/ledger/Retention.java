@@ -32,10 +32,9 @@ public class Retention {
     }
 
     public Purged purge() {
-        List<Path> archived = store.purgeArchive();
-        List<Path> quarantined = store.purgeQuarantine();
-        archived.forEach(path -> ledger.contentPurged(path.toString(), clock.instant()));
-        quarantined.forEach(path -> ledger.contentPurged(path.toString(), clock.instant()));
+        // recorded before each delete: see LocalStore#purgeOlderThan
+        List<Path> archived = store.purgeArchive(path -> ledger.contentPurged(path.toString(), clock.instant()));
+        List<Path> quarantined = store.purgeQuarantine(path -> ledger.contentPurged(path.toString(), clock.instant()));
         if (!archived.isEmpty() || !quarantined.isEmpty()) {
             log.info("Retention: purged {} archived and {} quarantined file(s)", archived.size(), quarantined.size());
         }

@@ -61,6 +61,20 @@ class RetentionTest extends OutboundTestBase {
     }
 
     @Test
+    void aFileIsDeletedOnlyAfterItsLedgerRowIsMarked() throws IOException {
+        age(Duration.ofDays(91), archived, quarantined, report);
+        LocalStore store = new LocalStore(settings, clock);
+
+        assertThatThrownBy(() -> store.purgeArchive(path -> {
+            throw new IllegalStateException("database gone before the mark");
+        })).hasMessageContaining("database gone");
+
+        assertThat(archived).as("not marked, so kept for the next run").exists();
+        assertThat(retention.purge()).isEqualTo(new Retention.Purged(1, 1));
+        assertThat(archived).doesNotExist();
+    }
+
+    @Test
     void olderFilesArePurgedAndTheirLedgerRowsMarked() throws IOException {
         age(Duration.ofDays(91), archived, quarantined, report);
 
