@@ -9,6 +9,7 @@ import health.patchwork.esr.absence.period.PayrollPeriods;
 import health.patchwork.esr.absence.reconcile.ReconcileOperations;
 import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.audit.OperationRefusedException;
+import health.patchwork.esr.support.export.ExportFileSummary;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -43,7 +44,7 @@ public class EsrFilesEndpoint {
 
     /** {@code GET /actuator/esrfiles?limit=50}: newest first. */
     @ReadOperation
-    public List<AbFileOverview.AbFile> files(@Nullable Integer limit) {
+    public List<ExportFileSummary> files(@Nullable Integer limit) {
         int rows = limit == null ? DEFAULT_LIMIT : limit;
         if (rows < 1 || rows > MAX_LIMIT) {
             throw new InvalidEndpointRequestException("limit out of range", "limit must be between 1 and " + MAX_LIMIT);

@@ -26,6 +26,11 @@ public class ExportLedger {
 
     private static final RowMapper<ExportedFile> ROW = ExportLedger::map;
 
+    private static final String SUMMARY_COLUMNS = "id, file_name, sequence_number, tax_year, tax_period, period_run,"
+            + " state, row_count, size_bytes, sha256, generated_at, uploaded_at";
+
+    private static final RowMapper<ExportFileSummary> SUMMARY = ExportLedger::summary;
+
     private final JdbcTemplate jdbc;
 
     public ExportLedger(JdbcTemplate jdbc) {
@@ -76,6 +81,16 @@ public class ExportLedger {
         return jdbc.query("select " + COLUMNS + " from export_file where id = ?", ROW, id).stream().findFirst();
     }
 
+    /** The newest files first, as operators list them. */
+    public List<ExportFileSummary> recent(int limit) {
+        return jdbc.query("select " + SUMMARY_COLUMNS + " from export_file order by id desc limit ?", SUMMARY, limit);
+    }
+
+    public Optional<ExportFileSummary> summary(long id) {
+        return jdbc.query("select " + SUMMARY_COLUMNS + " from export_file where id = ?", SUMMARY, id).stream()
+                .findFirst();
+    }
+
     /** Whether the normal (N) run of this period has been generated already, so later files are supplementary. */
     public boolean hasNormalRun(ExportTarget target) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
@@ -90,6 +105,15 @@ public class ExportLedger {
         return new ExportedFile(rs.getLong("id"), rs.getString("file_name"), rs.getLong("sequence_number"),
                 ExportState.valueOf(rs.getString("state")), rs.getInt("row_count"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), rs.getTimestamp("generated_at").toInstant(),
+                uploaded == null ? null : uploaded.toInstant());
+    }
+
+    private static ExportFileSummary summary(ResultSet rs, int row) throws SQLException {
+        Timestamp uploaded = rs.getTimestamp("uploaded_at");
+        return new ExportFileSummary(rs.getLong("id"), rs.getString("file_name"), rs.getLong("sequence_number"),
+                "%02d%02d".formatted(rs.getInt("tax_year"), rs.getInt("tax_period")), rs.getString("period_run"),
+                rs.getString("state"), rs.getInt("row_count"), (Long) rs.getObject("size_bytes"),
+                rs.getString("sha256"), rs.getTimestamp("generated_at").toInstant(),
                 uploaded == null ? null : uploaded.toInstant());
     }
 }
