@@ -161,6 +161,21 @@ class LocalFilesTest extends OutboundTestBase {
     }
 
     @Test
+    void rejectingAHeldFileWhoseLocalCopyIsGoneNeedsNoCopy() throws IOException {
+        long held = heldMassLeaverFile();
+        Files.delete(localPath(held));
+
+        assertThat(processor.reject(held)).isEqualTo(LedgerState.QUARANTINED);
+
+        assertThat(ledgerOutcome(massLeaverName())).isEqualTo("QUARANTINED/REJECTED_BY_OPERATOR");
+        assertThat(jdbc.queryForObject("select local_path from file_ledger where id = ?", String.class, held))
+                .isNull();
+        mailbox.poll();
+        assertThat(ledgerOutcome(massLeaverName())).as("a decision, not downloaded again")
+                .isEqualTo("QUARANTINED/REJECTED_BY_OPERATOR");
+    }
+
+    @Test
     void reprocessingAQuarantinedFileWhoseLocalCopyIsGoneDownloadsItAgain() throws IOException {
         mailbox.deliverSample(GOF_41);
         mailbox.deliver(GOC_42, TestMailbox.sampleText(GOC_42).replace("TRL~9", "TRL~8"));
