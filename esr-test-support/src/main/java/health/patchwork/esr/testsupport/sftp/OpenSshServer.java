@@ -119,6 +119,7 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     private final Path workDir;
+    private final boolean ownsWorkDir;
     private final Path root;
     private final boolean ownsRoot;
     private final Path knownHosts;
@@ -141,6 +142,7 @@ public final class OpenSshServer implements AutoCloseable {
         if (!available()) {
             throw new IllegalStateException("OpenSSH server not usable here: " + unavailableReason());
         }
+        this.ownsWorkDir = builder.workDir == null;
         this.workDir = Files.createDirectories(builder.workDir == null
                 ? Files.createTempDirectory("esr-openssh-") : builder.workDir).toAbsolutePath();
         // sshd reads the authorized keys as the mailbox account: it must be able to reach them
@@ -419,6 +421,10 @@ public final class OpenSshServer implements AutoCloseable {
         stopSshd();
         if (ownsRoot && root != null) {
             deleteTree(root);
+        }
+        // a temporary work directory goes too (it holds private keys); one the caller gave stays, log and all
+        if (ownsWorkDir) {
+            deleteTree(workDir);
         }
     }
 
@@ -809,7 +815,10 @@ public final class OpenSshServer implements AutoCloseable {
             return this;
         }
 
-        /** Where keys, config, log and known_hosts live (default: a fresh temporary directory). */
+        /**
+         * Where keys, config, log and known_hosts live, kept after {@link #close()} (default: a fresh temporary
+         * directory, deleted by {@link #close()}).
+         */
         public Builder workDir(Path dir) {
             this.workDir = dir;
             return this;

@@ -182,7 +182,7 @@ class OpenSshServerTest {
     }
 
     @Test
-    void closeStopsSshdAndRemovesTheChroot() throws IOException {
+    void closeStopsSshdAndRemovesTheChrootAndTheTemporaryFiles() throws IOException {
         server = OpenSshServer.start(OpenSshServer.HostKeyType.ECDSA);
         SftpClient open = sftp(server.knownHosts(), ClientKeyType.ECDSA);
         List<Long> pids = server.sessionPids();
@@ -198,6 +198,7 @@ class OpenSshServerTest {
             }
         }).isInstanceOf(ConnectException.class);
         assertThat(server.root()).doesNotExist();
+        assertThat(server.workDir()).doesNotExist();
         open.close();
     }
 
