@@ -88,23 +88,35 @@ class OpenSshMailboxTest {
             assertThat(downloaded).hasBinaryContent(goFile);
 
             List<String> seen = DirectoryEvents.during(server.inDir(), () -> mailbox.upload(source, "/in", inbound),
-                    "created " + inbound, "deleted " + inbound + ".part");
+                    "created " + inbound);
             assertThat(server.inDir().resolve(inbound)).hasBinaryContent(taFile);
-            assertThat(server.inDir().resolve(inbound + ".part")).doesNotExist();
-            // what the server's file system saw: the bytes went to name.part, which then became name
-            assertThat(seen).containsSubsequence("created " + inbound + ".part", "created " + inbound,
-                    "deleted " + inbound + ".part");
-            assertThat(seen.indexOf("created " + inbound)).isGreaterThan(seen.indexOf("created " + inbound + ".part"));
+            assertThat(partials(inbound)).isEmpty();
+            // what the server's file system saw: the bytes went to a partial name of this attempt's, which then
+            // became the name (OpenSSH renames by link and unlink: the name appears before the partial goes)
+            String partial = seen.stream().filter(event -> event.startsWith("created " + inbound + "."))
+                    .findFirst().orElseThrow(() -> new AssertionError("no partial file created: " + seen))
+                    .substring("created ".length());
+            assertThat(partial).matches(java.util.regex.Pattern.quote(inbound) + "(\\.[0-9a-f]{16})?\\.part");
+            assertThat(seen).containsSubsequence("created " + partial, "created " + inbound);
+            assertThat(seen).doesNotContain("deleted " + inbound);
 
             assertThatThrownBy(() -> mailbox.upload(source, "/in", existing.getFileName().toString()))
                     .isInstanceOf(RemoteFileExistsException.class);
             assertThat(existing).hasContent("already published");
-            assertThat(server.inDir().resolve(existing.getFileName() + ".part")).doesNotExist();
+            assertThat(partials(existing.getFileName().toString())).isEmpty();
             assertThatThrownBy(() -> mailbox.upload(source, "/in", inbound))
                     .isInstanceOf(RemoteFileExistsException.class);
             assertThat(server.inDir().resolve(inbound)).hasBinaryContent(taFile);
         });
         assertThat(server.logTail()).contains("Accepted publickey for " + server.username());
+    }
+
+    /** Partial files of uploads of {@code name} left in remote {@code /in}. */
+    private static List<Path> partials(String name) throws IOException {
+        try (var files = Files.list(server.inDir())) {
+            return files.filter(file -> file.getFileName().toString().startsWith(name + ".")
+                    && file.getFileName().toString().endsWith(".part")).toList();
+        }
     }
 
     /**
@@ -144,7 +156,9 @@ class OpenSshMailboxTest {
             assertThatThrownBy(() -> mailbox.list("/etc"))
                     .isInstanceOf(MailboxException.class);
         });
-        assertThat(server.root().resolve("TA_123_PWH_MN2708_00000098.DAT.part")).doesNotExist();
+        try (var files = Files.list(server.root())) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder("in", "out");
+        }
     }
 
     /**

@@ -56,12 +56,8 @@ final class ProductionMailbox {
         return context.getBean(MailboxClient.class);
     }
 
-    static MailboxHealthIndicator health(AssertableApplicationContext context) {
-        return context.getBean(MailboxHealthIndicator.class);
-    }
-
-    @SuppressWarnings("unchecked")
+    /** The pooled SSH sessions the production client uses. */
     static SessionFactory<DirEntry> sessionFactory(AssertableApplicationContext context) {
-        return context.getBean("mailboxSessionFactory", SessionFactory.class);
+        return context.getBean("mailboxConnector", MailboxConnector.class).sessions();
     }
 }
