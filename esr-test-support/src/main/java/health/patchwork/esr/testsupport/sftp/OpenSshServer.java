@@ -380,12 +380,45 @@ public final class OpenSshServer implements AutoCloseable {
         }
         signal("STOP", pids);
         frozen.addAll(pids);
+        // a signal is delivered when its target next runs: return only once every one has stopped
+        awaitState(pids, true);
     }
 
-    /** Resumes (SIGCONT) whatever {@link #freeze()} stopped. */
+    /** Resumes (SIGCONT) whatever {@link #freeze()} stopped, and returns once they run again. */
     public synchronized void unfreeze() {
-        signal("CONT", List.copyOf(frozen));
+        List<Long> pids = List.copyOf(frozen);
+        signal("CONT", pids);
         frozen.clear();
+        awaitState(pids, false);
+    }
+
+    private void awaitState(List<Long> pids, boolean stopped) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (long pid : pids) {
+            while (true) {
+                char state = state(pid);
+                boolean gone = state == 'X' || state == 'Z';
+                if (gone || (state == 'T' || state == 't') == stopped) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("sshd process " + pid + " still in state " + state + " after "
+                            + (stopped ? "SIGSTOP" : "SIGCONT") + "; sshd log " + log + ":\n" + logTail());
+                }
+                sleep(5);
+            }
+        }
+    }
+
+    /** A process's state letter from {@code /proc} ({@code T} stopped, {@code Z} zombie), {@code X} when gone. */
+    private static char state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (comm) S ...": the state follows the last ')'
+            return stat.charAt(stat.lastIndexOf(')') + 2);
+        } catch (IOException | RuntimeException e) {
+            return 'X';
+        }
     }
 
     /** Process ids of the sshd processes serving connections now (the listener's descendants). */
@@ -524,13 +557,8 @@ public final class OpenSshServer implements AutoCloseable {
         if (!process.isAlive()) {
             return false;
         }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // "pid (comm) S ...": the state follows the last ')'
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException | RuntimeException e) {
-            return process.isAlive();
-        }
+        char state = state(process.pid());
+        return state != 'Z' && state != 'X';
     }
 
     private String sshdConfig(int listenPort) {
