@@ -97,6 +97,7 @@ public final class MailboxConnector implements DisposableBean {
             CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.keepAliveInterval());
             CoreModuleProperties.HEARTBEAT_REQUEST.set(client, KEEP_ALIVE_REQUEST);
             CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, settings.keepAliveMaxMissed());
+            client.setKexExtensionHandler(new SignatureFallback());
             client.setServerKeyVerifier(handshakes.verifier(settings));
             client.addSessionListener(handshakes);
         });
