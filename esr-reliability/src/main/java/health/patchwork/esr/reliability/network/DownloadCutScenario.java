@@ -127,7 +127,7 @@ public final class DownloadCutScenario {
     }
 
     /** ESR writes the next full file of the same staff: a new delivery that must apply once. */
-    private static Path deliver(EmbeddedSftpServer mailbox, SyntheticTrust trust, int sequence) {
+    static Path deliver(EmbeddedSftpServer mailbox, SyntheticTrust trust, int sequence) {
         LocalDate day = FIRST_DAY.plusDays(sequence - 1L);
         OutboundFileName name = new OutboundFileName("123", "RST", ExtractType.FULL, day, sequence);
         return GoFileWriter.write(mailbox.root().resolve("out"), name, day.atTime(5, 0), null, day.atStartOfDay(),
@@ -151,7 +151,7 @@ public final class DownloadCutScenario {
     }
 
     /** Empty when the file was applied once from its complete bytes and nothing partial got past the download. */
-    private static String verdict(SharedPostgres.Endpoint database, Path file, WorkforceSnapshot clean,
+    static String verdict(SharedPostgres.Endpoint database, Path file, WorkforceSnapshot clean,
             WorkforceSnapshot after) throws SQLException, IOException {
         String name = file.getFileName().toString();
         String sha = sha256(file);
@@ -175,7 +175,7 @@ public final class DownloadCutScenario {
     }
 
     /** State and SHA-256 of every ledger row of {@code fileName}: one per download attempt. */
-    private static List<String[]> ledgerRows(SharedPostgres.Endpoint database, String fileName) throws SQLException {
+    static List<String[]> ledgerRows(SharedPostgres.Endpoint database, String fileName) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password());
              PreparedStatement statement = connection.prepareStatement(
