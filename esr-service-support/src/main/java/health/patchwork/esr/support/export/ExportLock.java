@@ -86,6 +86,33 @@ public class ExportLock {
             this.connection = connection;
         }
 
+        /**
+         * Asks the database whether this session still holds the lock: false once the connection is gone (the
+         * database restarted, or a network cut ended the session), when another exporter may already have taken it.
+         * The key's high and low halves are pg_locks' classid and objid; objsubid 1 marks a bigint key.
+         */
+        public boolean stillHeld() {
+            String sql = "select exists (select 1 from pg_locks where locktype = 'advisory'"
+                    + " and pid = pg_backend_pid() and granted and objsubid = 1 and classid = ?::oid and objid = ?::oid)";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setLong(1, key >>> 32);
+                statement.setLong(2, key & 0xffffffffL);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
+        /** Throws unless {@link #stillHeld()}: the last check before a file becomes visible to ESR. */
+        public void verify() {
+            if (!stillHeld()) {
+                throw new ExportException("the export lock was lost (its database session ended); another instance"
+                        + " may be exporting");
+            }
+        }
+
         @Override
         public void close() {
             try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?)")) {

@@ -25,6 +25,7 @@ import java.util.function.Function;
 
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.name.InboundFileType;
+import health.patchwork.esr.support.files.PrivateFiles;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.RemoteFile;
 
@@ -93,26 +94,26 @@ public class FileExporter {
     /** Waits for the lock, finishes pending files, then produces and uploads the file for {@code target}. */
     public Optional<ExportedFile> export(ExportTarget target) {
         try (ExportLock.Held held = lock.acquire()) {
-            completePending();
-            return produce(target);
+            completePending(held);
+            return produce(target, held);
         }
     }
 
     /** Like {@link #export}, but runs under the lock itself: {@code choose} sees a recovered ledger. */
     public Optional<ExportedFile> export(Function<ExportLedger, Optional<ExportTarget>> choose) {
         try (ExportLock.Held held = lock.acquire()) {
-            completePending();
-            return choose.apply(ledger).flatMap(this::produce);
+            completePending(held);
+            return choose.apply(ledger).flatMap(target -> produce(target, held));
         }
     }
 
     /** Several exports in one go under one lock (a cut-off run over every period that is due). */
     public List<ExportedFile> exportAll(Function<ExportLedger, List<ExportTarget>> choose) {
         try (ExportLock.Held held = lock.acquire()) {
-            completePending();
+            completePending(held);
             List<ExportedFile> sent = new ArrayList<>();
             for (ExportTarget target : choose.apply(ledger)) {
-                produce(target).ifPresent(sent::add);
+                produce(target, held).ifPresent(sent::add);
             }
             return sent;
         }
@@ -121,26 +122,27 @@ public class FileExporter {
     /** Finishes every GENERATED file (start-up, and before every export). Returns those it finished. */
     public List<ExportedFile> recover() {
         try (ExportLock.Held held = lock.acquire()) {
-            return completePending();
+            return completePending(held);
         }
     }
 
-    private List<ExportedFile> completePending() {
+    private List<ExportedFile> completePending(ExportLock.Held held) {
+        sweepOrphans();
         List<ExportedFile> done = new ArrayList<>();
         for (ExportedFile file : ledger.generated(fileType)) {
             log.info("Export recovery: {} was generated but not confirmed on the mailbox; finishing it", file.fileName());
-            done.add(complete(file));
+            done.add(complete(file, held));
             metrics.recovered();
         }
         return done;
     }
 
     /** Generates and uploads the file for {@code target}, if it has rows; timed from the first row to the upload. */
-    private Optional<ExportedFile> produce(ExportTarget target) {
+    private Optional<ExportedFile> produce(ExportTarget target, ExportLock.Held held) {
         long started = System.nanoTime();
         Optional<ExportedFile> sent;
         try {
-            sent = generate(target).map(this::complete);
+            sent = generate(target).map(file -> complete(file, held));
         } catch (RuntimeException e) {
             metrics.failed();
             throw e;
@@ -178,8 +180,12 @@ public class FileExporter {
         return Optional.of(file);
     }
 
-    /** Puts a GENERATED file on the mailbox exactly once and marks it UPLOADED. */
-    private ExportedFile complete(ExportedFile file) {
+    /**
+     * Puts a GENERATED file on the mailbox exactly once and marks it UPLOADED. The lock is asked again just before
+     * the rename: an exporter whose database session ended (and so lost the lock to another instance) never
+     * publishes a second copy.
+     */
+    private ExportedFile complete(ExportedFile file, ExportLock.Held held) {
         Path local = outgoingDir.resolve(file.fileName());
         Optional<RemoteFile> remote = mailbox.stat(inboundDir, file.fileName());
         if (remote.isPresent()) {
@@ -192,7 +198,7 @@ public class FileExporter {
             log.info("{} is already on the mailbox with the recorded content; marking it uploaded", file.fileName());
         } else {
             ensureLocalCopy(file, local);
-            mailbox.upload(local, inboundDir, file.fileName());
+            mailbox.upload(local, inboundDir, file.fileName(), held::verify);
             checkpoints.afterUploaded(file);
         }
         transactions.executeWithoutResult(status -> ledger.markUploaded(file.id(), clock.instant()));
@@ -205,7 +211,7 @@ public class FileExporter {
     private void verifyRemoteContent(ExportedFile file) {
         Path copy = outgoingDir.resolve(file.fileName() + ".remote");
         try {
-            Files.createDirectories(outgoingDir);
+            PrivateFiles.createDirectories(outgoingDir);
             mailbox.download(inboundDir, file.fileName(), copy);
             if (!file.sha256().equals(sha256(copy))) {
                 throw new ExportException(file.fileName() + " is on the mailbox with the recorded size but other"
@@ -232,12 +238,12 @@ public class FileExporter {
 
     private Written writeLocal(long id, InboundFileName name, Instant generatedAt) {
         try {
-            Files.createDirectories(outgoingDir);
+            PrivateFiles.createDirectories(outgoingDir);
             Path target = outgoingDir.resolve(name.format());
             Path temp = outgoingDir.resolve(name.format() + ".tmp");
             MessageDigest digest = newDigest();
             try (OutputStream out = new DigestOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), digest)) {
+                    new BufferedOutputStream(PrivateFiles.newOutputStream(temp), 64 * 1024), digest)) {
                 content.write(id, name, LocalDateTime.ofInstant(generatedAt, UK), out);
             }
             long size = Files.size(temp);
@@ -263,6 +269,21 @@ public class FileExporter {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Half-written local files ({@code .tmp}) and remote-check copies ({@code .remote}) a crashed export left: under
+     * the lock no other export is writing them, and the ledger regenerates whatever is still needed.
+     */
+    private void sweepOrphans() {
+        if (!Files.isDirectory(outgoingDir)) {
+            return;
+        }
+        try (var files = Files.newDirectoryStream(outgoingDir, "*.{tmp,remote}")) {
+            files.forEach(FileExporter::deleteQuietly);
+        } catch (IOException e) {
+            log.warn("Could not sweep {}: {}", outgoingDir, e.getClass().getSimpleName());
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 import health.patchwork.esr.support.mailbox.MailboxConfiguration;
+import health.patchwork.esr.support.mailbox.MailboxConnector;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.trust.TrustConfiguration;
 import health.patchwork.esr.support.trust.TrustSettings;
@@ -32,9 +33,10 @@ public class GoLiveConfiguration {
         return MailboxUse.outboundAndInbound();
     }
 
+    /** Fresh connections, like the health probe's: a pooled session would hide a changed host key or login. */
     @Bean
-    MailboxProbe goLiveMailboxProbe(MailboxSettings settings) {
-        return new MailboxProbe(settings);
+    MailboxProbe goLiveMailboxProbe(MailboxConnector mailboxProbeConnector) {
+        return new MailboxProbe(mailboxProbeConnector);
     }
 
     @Bean

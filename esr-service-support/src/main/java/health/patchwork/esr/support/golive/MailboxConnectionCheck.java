@@ -1,10 +1,15 @@
 package health.patchwork.esr.support.golive;
 
-import java.security.PublicKey;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.kex.KexProposalOption;
 
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 
-/** Logs in to the mailbox with our key, the host key checked against known_hosts, and says which key matched. */
+/**
+ * Logs in to the mailbox with our key, the host key checked against known_hosts, and says which key matched, which
+ * host-key types the server holds, and which of them known_hosts pins.
+ */
 class MailboxConnectionCheck implements GoLiveCheck {
 
     static final String NAME = "mailbox connection";
@@ -25,12 +30,23 @@ class MailboxConnectionCheck implements GoLiveCheck {
     @Override
     public ReadinessCheck run() {
         try {
-            PublicKey hostKey = probe.withClient("connect", client -> client.getClientSession().getServerKey());
+            Handshake handshake = probe.withClient("connect", client -> Handshake.of(client.getClientSession()));
             return ReadinessCheck.pass(NAME, "logged in to " + probe.endpoint() + " as " + settings.username()
-                    + " with our key; the server's host key " + SshKeys.fingerprint(hostKey)
-                    + " matched the one pinned in known_hosts");
+                    + " with our key; the server's host key " + handshake.hostKey() + " matched the one pinned in"
+                    + " known_hosts; the server offers host-key algorithms " + handshake.serverAlgorithms()
+                    + ", known_hosts pins " + probe.connector().handshakes().policy().pinnedKeyTypes()
+                    + ", agreed " + handshake.agreed());
         } catch (MailboxProbe.ProbeFailure e) {
             return ReadinessCheck.fail(NAME, e.getMessage());
+        }
+    }
+
+    private record Handshake(String hostKey, String serverAlgorithms, String agreed) {
+        static Handshake of(ClientSession session) {
+            return new Handshake(KeyUtils.getKeyType(session.getServerKey()) + " "
+                    + SshKeys.fingerprint(session.getServerKey()),
+                    session.getServerKexProposals().get(KexProposalOption.SERVERKEYS),
+                    session.getNegotiatedKexParameter(KexProposalOption.SERVERKEYS));
         }
     }
 }

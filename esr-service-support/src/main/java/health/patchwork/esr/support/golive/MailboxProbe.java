@@ -1,16 +1,14 @@
 package health.patchwork.esr.support.golive;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 
 import org.springframework.integration.file.remote.session.Session;
-import org.springframework.integration.file.remote.session.SessionFactory;
 
-import health.patchwork.esr.support.mailbox.MailboxFailures;
-import health.patchwork.esr.support.mailbox.MailboxSettings;
-import health.patchwork.esr.support.mailbox.SftpSessionFactories;
+import health.patchwork.esr.support.mailbox.MailboxConnector;
 
 /**
  * A fresh SSH connection per check, never a pooled one: a pooled session would hide a host key or a login that
@@ -18,29 +16,28 @@ import health.patchwork.esr.support.mailbox.SftpSessionFactories;
  */
 public class MailboxProbe {
 
-    private final SessionFactory<DirEntry> sessions;
-    private final String endpoint;
+    private final MailboxConnector connector;
 
-    public MailboxProbe(MailboxSettings settings) {
-        this(SftpSessionFactories.pinnedHostKeyUncached(settings), settings.host() + ":" + settings.port());
-    }
-
-    MailboxProbe(SessionFactory<DirEntry> sessions, String endpoint) {
-        this.sessions = sessions;
-        this.endpoint = endpoint;
+    public MailboxProbe(MailboxConnector connector) {
+        this.connector = connector;
     }
 
     /** Runs {@code call} on a new session; a failure becomes a {@link ProbeFailure} with an operator's reason. */
     <T> T withClient(String what, ClientCall<T> call) {
-        try (Session<DirEntry> session = sessions.getSession()) {
+        Instant started = Instant.now();
+        try (Session<DirEntry> session = connector.sessions().getSession()) {
             return call.apply((SftpClient) session.getClientInstance());
         } catch (IOException | RuntimeException e) {
-            throw new ProbeFailure(MailboxFailures.describe(what, endpoint, e));
+            throw new ProbeFailure(connector.failures().describe(what, started, e));
         }
     }
 
     String endpoint() {
-        return endpoint;
+        return connector.settings().endpoint();
+    }
+
+    MailboxConnector connector() {
+        return connector;
     }
 
     @FunctionalInterface

@@ -53,7 +53,7 @@ final class SshKeys {
             if (entry.getMarker() == null && entry.isHostMatch(host, port)) {
                 PublicKey key = entry.getKeyEntry().resolvePublicKey(null, PublicKeyEntryResolver.IGNORING);
                 if (key != null) {
-                    fingerprints.add(fingerprint(key));
+                    fingerprints.add(KeyUtils.getKeyType(key) + " " + fingerprint(key));
                 }
             }
         }

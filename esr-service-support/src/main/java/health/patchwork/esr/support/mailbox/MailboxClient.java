@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The Trust's ESR mailbox, whatever carries it (SFTP today; ESR also runs FTPS mailboxes). Names are plain file
- * names inside a remote folder; folders are absolute remote paths.
+ * names inside a remote folder; folders are absolute remote paths. Every call is bounded in time: a stalled
+ * connection ends in a {@link MailboxException} saying so, never in a hang.
  */
 public interface MailboxClient {
 
@@ -15,17 +16,36 @@ public interface MailboxClient {
 
     Optional<RemoteFile> stat(String folder, String name);
 
-    /** Copies a remote file to {@code target}, replacing it. */
+    /**
+     * Copies a remote file to {@code target}, replacing it, through a partial file next to it that is deleted if the
+     * transfer fails; the copy must have the size the mailbox listed.
+     */
     void download(String folder, String name, Path target);
 
     /**
-     * Publishes {@code source} as {@code folder/name}: written as {@code name.part}, its remote size checked, then
-     * renamed, so that ESR never collects a partial file. An existing {@code name} is never overwritten.
+     * Publishes {@code source} as {@code folder/name}: written under a temporary name of this attempt's own
+     * ({@code name.<random>.part}), its remote size checked, then renamed, so that ESR never collects a partial
+     * file. An existing {@code name} is never overwritten. Partial files earlier attempts left for this name are
+     * removed first.
      *
      * @throws RemoteFileExistsException when {@code name} is already there
      */
-    void upload(Path source, String folder, String name);
+    default void upload(Path source, String folder, String name) {
+        upload(source, folder, name, () -> { });
+    }
+
+    /** As {@link #upload(Path, String, String)}, asking {@code beforeRename} just before the rename. */
+    void upload(Path source, String folder, String name, RenameGuard beforeRename);
 
     /** Opens a session and lists {@code folder}: proves reachability, authentication and the pinned host key. */
     void probe(String folder);
+
+    /**
+     * Last check before a complete upload becomes visible to ESR, e.g. that this process still holds the export
+     * lock. Throwing stops the rename; the temporary file is removed.
+     */
+    @FunctionalInterface
+    interface RenameGuard {
+        void check();
+    }
 }

@@ -1,14 +1,14 @@
 package health.patchwork.esr.support.mailbox;
 
+import java.time.Clock;
 import java.util.List;
 
-import org.apache.sshd.sftp.client.SftpClient.DirEntry;
-
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.integration.file.remote.session.SessionFactory;
 
 /** The SFTP mailbox every service talks to, with strict host-key checking against the configured known_hosts. */
 @AutoConfiguration
@@ -17,23 +17,42 @@ public class MailboxConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SessionFactory<DirEntry> mailboxSessionFactory(MailboxSettings settings) {
-        return SftpSessionFactories.pinnedHostKey(settings);
+    MailboxActivity mailboxActivity(ObjectProvider<Clock> clock) {
+        return new MailboxActivity(clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "mailboxConnector")
+    MailboxConnector mailboxConnector(MailboxSettings settings) {
+        return MailboxConnector.pooled(settings);
     }
 
     @Bean
     @ConditionalOnMissingBean
-    MailboxClient mailboxClient(SessionFactory<DirEntry> mailboxSessionFactory, MailboxSettings settings) {
-        return new SftpMailboxClient(mailboxSessionFactory, settings.host() + ":" + settings.port());
+    MailboxClient mailboxClient(@Qualifier("mailboxConnector") MailboxConnector mailboxConnector, MailboxActivity activity,
+                                ObjectProvider<Clock> clock) {
+        return new SftpMailboxClient(mailboxConnector, activity, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** A fresh connection per probe, not the pool: a pooled session would hide a host key changed since it connected. */
+    @Bean
+    @ConditionalOnMissingBean(name = "mailboxProbeConnector")
+    MailboxConnector mailboxProbeConnector(MailboxSettings settings) {
+        return MailboxConnector.fresh(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MailboxHealthProbe mailboxHealthProbe(MailboxConnector mailboxProbeConnector, MailboxSettings settings,
+                                          MailboxActivity activity, ObjectProvider<Clock> clock) {
+        Clock time = clock.getIfAvailable(Clock::systemUTC);
+        return new MailboxHealthProbe(new SftpMailboxClient(mailboxProbeConnector, new MailboxActivity(time), time),
+                activity, settings, List.of(settings.outboundDir(), settings.inboundDir()), time);
     }
 
     @Bean
     @ConditionalOnMissingBean(name = "mailboxHealthIndicator")
-    MailboxHealthIndicator mailboxHealthIndicator(MailboxSettings settings) {
-        // not the pooled client: a pooled session would hide a host key that changed since it connected
-        MailboxClient probe = new SftpMailboxClient(SftpSessionFactories.pinnedHostKeyUncached(settings),
-                settings.host() + ":" + settings.port());
-        return new MailboxHealthIndicator(probe, settings,
-                List.of(settings.outboundDir(), settings.inboundDir()));
+    MailboxHealthIndicator mailboxHealthIndicator(MailboxActivity activity, MailboxSettings settings) {
+        return new MailboxHealthIndicator(activity, settings, List.of(settings.outboundDir(), settings.inboundDir()));
     }
 }

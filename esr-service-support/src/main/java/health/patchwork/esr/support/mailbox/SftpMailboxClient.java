@@ -6,9 +6,17 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
+
+import health.patchwork.esr.support.files.PrivateFiles;
 
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.Attributes;
@@ -18,76 +26,106 @@ import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
 import org.springframework.integration.file.remote.session.Session;
-import org.springframework.integration.file.remote.session.SessionFactory;
 
-/** {@link MailboxClient} over SFTP (Apache MINA SSHD through Spring Integration's session factory). */
+/**
+ * {@link MailboxClient} over SFTP (Apache MINA SSHD through Spring Integration's session factory). Each call is
+ * watched: each answer must come within the read timeout, the whole call within its deadline (longer for bigger
+ * transfers, see {@link MailboxSettings#transferDeadline}); a session that failed in any way is closed, never
+ * pooled again. Outcomes go to the {@link MailboxActivity} that health reads.
+ */
 public class SftpMailboxClient implements MailboxClient {
 
     /** MINA's throughput suffers with small buffers; 64 KB keeps large GO files quick. */
     private static final int BUFFER_SIZE = 64 * 1024;
     static final String PART_SUFFIX = ".part";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SessionFactory<DirEntry> sessions;
-    private final String endpoint;
+    private final MailboxConnector connector;
+    private final MailboxSettings settings;
+    private final MailboxActivity activity;
+    private final Clock clock;
 
-    public SftpMailboxClient(SessionFactory<DirEntry> sessions, String endpoint) {
-        this.sessions = sessions;
-        this.endpoint = endpoint;
+    public SftpMailboxClient(MailboxConnector connector, MailboxActivity activity, Clock clock) {
+        this.connector = connector;
+        this.settings = connector.settings();
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    public SftpMailboxClient(MailboxConnector connector) {
+        this(connector, new MailboxActivity(Clock.systemUTC()), Clock.systemUTC());
     }
 
     @Override
     public List<RemoteFile> list(String folder) {
-        return call("list " + folder, () -> withClient(client -> StreamSupport.stream(client.readDir(folder).spliterator(), false)
+        return run("list " + folder, 0, client -> StreamSupport.stream(client.readDir(folder).spliterator(), false)
                 .filter(entry -> entry.getAttributes().isRegularFile())
                 .map(entry -> toRemoteFile(entry.getFilename(), entry.getAttributes()))
-                .toList()));
+                .toList());
     }
 
     @Override
     public Optional<RemoteFile> stat(String folder, String name) {
-        return call("stat " + path(folder, name), () -> withClient(client -> stat(client, path(folder, name))
-                .map(attributes -> toRemoteFile(name, attributes))));
+        String remote = path(folder, name);
+        return run("stat " + remote, 0, client -> stat(client, remote).map(attributes -> toRemoteFile(name, attributes)));
     }
 
     @Override
     public void download(String folder, String name, Path target) {
         String remote = path(folder, name);
-        call("download " + remote, () -> withClient(client -> {
-            Path partial = target.resolveSibling(target.getFileName() + PART_SUFFIX);
-            try (InputStream in = client.read(remote, BUFFER_SIZE);
-                 OutputStream out = Files.newOutputStream(partial)) {
-                in.transferTo(out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return null;
-        }));
+        long expected = stat(folder, name).map(RemoteFile::size).orElseThrow(() -> new MailboxException(
+                "download " + MailboxFailures.printable(remote) + " failed: the file is no longer in the mailbox"));
+        Path partial = target.resolveSibling(target.getFileName() + PART_SUFFIX);
+        try {
+            run("download " + remote, expected, client -> {
+                try (InputStream in = client.read(remote, BUFFER_SIZE);
+                     OutputStream out = PrivateFiles.newOutputStream(partial)) {
+                    in.transferTo(out);
+                }
+                long actual = Files.size(partial);
+                if (actual != expected) {
+                    throw new MailboxException("download " + MailboxFailures.printable(remote) + " got " + actual
+                            + " bytes where the mailbox listed " + expected + "; not keeping it");
+                }
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return null;
+            });
+        } finally {
+            deleteQuietly(partial);
+        }
     }
 
     @Override
-    public void upload(Path source, String folder, String name) {
+    public void upload(Path source, String folder, String name, RenameGuard beforeRename) {
         String remote = path(folder, name);
-        String partial = remote + PART_SUFFIX;
-        call("upload " + remote, () -> withClient(client -> {
+        String partial = remote + "." + HexFormat.of().formatHex(randomBytes()) + PART_SUFFIX;
+        run("upload " + remote, size(source), client -> {
             if (stat(client, remote).isPresent()) {
                 throw new RemoteFileExistsException(remote);
             }
-            // A .part left by an interrupted attempt is ours and never collected by ESR: truncate and rewrite it.
-            try (InputStream in = Files.newInputStream(source);
-                 OutputStream out = client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
-                         OpenMode.Truncate)) {
-                in.transferTo(out);
+            removeLeftoverPartials(client, folder, name);
+            try {
+                try (InputStream in = Files.newInputStream(source);
+                     OutputStream out = client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
+                             OpenMode.Exclusive)) {
+                    in.transferTo(out);
+                }
+                long expected = Files.size(source);
+                long actual = stat(client, partial).map(Attributes::getSize)
+                        .orElseThrow(() -> new MailboxException("uploaded file vanished before rename: " + partial));
+                if (actual != expected) {
+                    throw new MailboxException("remote size " + actual + " differs from local size " + expected
+                            + " for " + partial + "; not renaming");
+                }
+                check(beforeRename, remote);
+                // The raw SFTP rename fails when the target exists, unlike Session.rename, which would replace it.
+                client.rename(partial, remote);
+            } catch (IOException | RuntimeException e) {
+                removeQuietly(client, partial);
+                throw e;
             }
-            long expected = Files.size(source);
-            long actual = stat(client, partial).map(Attributes::getSize)
-                    .orElseThrow(() -> new MailboxException("uploaded file vanished before rename: " + partial));
-            if (actual != expected) {
-                throw new MailboxException("remote size " + actual + " differs from local size " + expected
-                        + " for " + partial + "; not renaming");
-            }
-            // The raw SFTP rename fails when the target exists, unlike Session.rename, which would replace it.
-            client.rename(partial, remote);
             return null;
-        }));
+        });
     }
 
     @Override
@@ -95,9 +133,92 @@ public class SftpMailboxClient implements MailboxClient {
         list(folder);
     }
 
-    private <T> T withClient(ClientCall<T> call) throws IOException {
-        try (Session<DirEntry> session = sessions.getSession()) {
+    /** Runs {@code call} on a pooled session under the watchdog, and records its outcome for health. */
+    private <T> T run(String what, long bytes, ClientCall<T> call) {
+        Instant started = clock.instant();
+        Duration deadline = settings.timeout().plus(settings.transferDeadline(bytes));
+        long id = activity.begin(what, deadline);
+        AtomicReference<Session<DirEntry>> current = new AtomicReference<>();
+        try (TransferWatchdog.Armed watch = TransferWatchdog.arm(deadline, () -> abandon(current.get()))) {
+            try {
+                T result = withSession(current, call);
+                activity.succeeded(id, what);
+                return result;
+            } catch (IOException | RuntimeException e) {
+                boolean expired = watch.expired();
+                String message = expired
+                        ? MailboxFailures.printable(what) + " abandoned: not finished within " + deadline
+                        + " (esr.mailbox.timeout, plus read-timeout, plus " + bytes + " bytes at min-throughput "
+                        + settings.minThroughput() + "/s); the connection stalled"
+                        : e instanceof MailboxException ? e.getMessage()
+                        : connector.failures().describe(what, started, e);
+                activity.failed(id, what, message, !expired && answered(e));
+                throw e instanceof MailboxException && !expired ? (MailboxException) e : new MailboxException(message, e);
+            }
+        }
+    }
+
+    private <T> T withSession(AtomicReference<Session<DirEntry>> current, ClientCall<T> call) throws IOException {
+        Session<DirEntry> session = connector.sessions().getSession();
+        current.set(session);
+        try {
             return call.apply((SftpClient) session.getClientInstance());
+        } catch (IOException | RuntimeException e) {
+            // whatever failed, this session is not handed out again
+            session.dirty();
+            throw e;
+        } finally {
+            current.set(null);
+            closeQuietly(session);
+        }
+    }
+
+    /** The watchdog's move: closing the SSH session makes every wait on it fail at once. */
+    private static void abandon(Session<DirEntry> session) {
+        if (session == null) {
+            return;
+        }
+        session.dirty();
+        try {
+            ((SftpClient) session.getClientInstance()).getClientSession().close(true);
+        } catch (RuntimeException ignored) {
+            // already closing
+        }
+    }
+
+    /** The server answered (refused, not found, our own size or overwrite check): the connection itself works. */
+    private static boolean answered(Throwable e) {
+        return e instanceof MailboxException || MailboxFailures.find(e, SftpException.class) != null;
+    }
+
+    private static void check(RenameGuard guard, String remote) {
+        try {
+            guard.check();
+        } catch (RuntimeException e) {
+            throw new MailboxException("upload " + remote + " not renamed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Partial files of earlier attempts at this name: ours, never collected by ESR, safe to remove. */
+    private static void removeLeftoverPartials(SftpClient client, String folder, String name) throws IOException {
+        for (DirEntry entry : client.readDir(folder)) {
+            String other = entry.getFilename();
+            boolean leftover = other.equals(name + PART_SUFFIX)
+                    || (other.startsWith(name + ".") && other.endsWith(PART_SUFFIX)
+                    && other.length() == name.length() + 1 + 16 + PART_SUFFIX.length());
+            if (leftover && entry.getAttributes().isRegularFile()) {
+                client.remove(path(folder, other));
+            }
+        }
+    }
+
+    private static void removeQuietly(SftpClient client, String remote) {
+        try {
+            if (client.isOpen()) {
+                client.remove(remote);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the next attempt at this name removes it
         }
     }
 
@@ -112,14 +233,34 @@ public class SftpMailboxClient implements MailboxClient {
         }
     }
 
-    private <T> T call(String what, IoCall<T> call) {
+    private static void closeQuietly(Session<DirEntry> session) {
         try {
-            return call.get();
-        } catch (MailboxException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new MailboxException(MailboxFailures.describe(what, endpoint, e), e);
+            session.close();
+        } catch (RuntimeException ignored) {
+            // a dirty session is discarded; a failure to close it changes nothing
         }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // swept with the other orphaned partials
+        }
+    }
+
+    private static long size(Path source) {
+        try {
+            return Files.size(source);
+        } catch (IOException e) {
+            throw new MailboxException("cannot read the local file to upload: " + source.getFileName(), e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     private static RemoteFile toRemoteFile(String name, Attributes attributes) {
@@ -134,10 +275,5 @@ public class SftpMailboxClient implements MailboxClient {
     @FunctionalInterface
     private interface ClientCall<T> {
         T apply(SftpClient client) throws IOException;
-    }
-
-    @FunctionalInterface
-    private interface IoCall<T> {
-        T get() throws IOException;
     }
 }

@@ -25,7 +25,7 @@ import health.patchwork.esr.formats.write.AbsenceRow;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.mailbox.SftpMailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
-import health.patchwork.esr.support.mailbox.SftpSessionFactories;
+import health.patchwork.esr.support.mailbox.MailboxConnector;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
@@ -124,9 +124,9 @@ class FileExporterTest {
                 .content(new Absences())
                 .database(new ExportLedger(jdbc), new ExportLock(dataSource, "test-AB"),
                         new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
-                .mailbox(new SftpMailboxClient(SftpSessionFactories.pinnedHostKey(new MailboxSettings(
+                .mailbox(new SftpMailboxClient(MailboxConnector.pooled(new MailboxSettings(
                         server.host(), server.port(), server.username(), server.clientPrivateKey(), null,
-                        server.knownHosts(), "/out", "/in", java.time.Duration.ofSeconds(10))), "test"), "/in")
+                        server.knownHosts(), "/out", "/in", java.time.Duration.ofSeconds(10)))), "/in")
                 .workDir(workDir)
                 .clock(Clock.fixed(Instant.parse("2026-11-03T09:35:00Z"), ZoneOffset.UTC))
                 .checkpoints(checkpoints)

@@ -75,7 +75,7 @@ class GoLiveEndpointTest {
 
         String hostKey = SshKeys.pinnedFingerprints(mailbox.knownHosts(), mailbox.host(), mailbox.port()).get(0);
         String ourKey = SshKeys.clientKey(mailbox.clientPrivateKey(), null).fingerprint();
-        assertThat(hostKey).startsWith("SHA256:");
+        assertThat(hostKey).startsWith("ecdsa-sha2-nistp256 SHA256:");
         assertThat(detail(report, "mailbox connection")).contains(hostKey).contains("matched");
         assertThat(detail(report, "database migrations")).contains("schema golive_test: 2 migration(s) applied")
                 .contains("pending none, failed none");

@@ -1,15 +1,19 @@
 package health.patchwork.esr.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
 import health.patchwork.esr.testsupport.security.TestTokens;
+import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,6 +58,9 @@ class SecurityRulesTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    EmbeddedSftpServer mailbox;
+
     private ResponseEntity<String> call(String method, String path, String token) {
         RestClient.RequestBodyUriSpec spec = RestClient.create("http://127.0.0.1:" + port).method(
                 org.springframework.http.HttpMethod.valueOf(method));
@@ -91,15 +98,29 @@ class SecurityRulesTest {
     }
 
     @Test
-    void healthIsPublicButItsDetailsAreForOperators() {
+    void healthIsPublicButItsComponentsAndDetailsAreForOperators() {
         ResponseEntity<String> anonymous = call("GET", "/actuator/health", null);
         assertThat(anonymous.getStatusCode().value()).as(anonymous.getBody()).isEqualTo(200);
-        assertThat(anonymous.getBody()).contains("\"mailbox\"").doesNotContain("known_hosts")
-                .doesNotContain("127.0.0.1");
+        assertThat(anonymous.getBody()).contains("\"status\"").doesNotContain("\"mailbox\"")
+                .doesNotContain("known_hosts").doesNotContain("127.0.0.1");
         assertThat(call("GET", "/actuator/health/liveness", null).getStatusCode().value()).isEqualTo(200);
 
-        assertThat(call("GET", "/actuator/health", TestTokens.operator()).getBody())
-                .contains("verified against known_hosts");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                call("GET", "/actuator/health", TestTokens.operator()).getBody()).contains("verified against known_hosts"));
+    }
+
+    @Test
+    void healthRequestsNeverLogInToTheMailbox() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                call("GET", "/actuator/health", TestTokens.operator()).getBody()).contains("verified against known_hosts"));
+        int before = mailbox.logins();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(call("GET", "/actuator/health", i % 2 == 0 ? null : TestTokens.operator())
+                    .getStatusCode().value()).isEqualTo(200);
+        }
+
+        assertThat(mailbox.logins()).isEqualTo(before);
     }
 
     @Test

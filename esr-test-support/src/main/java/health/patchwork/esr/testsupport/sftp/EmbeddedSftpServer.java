@@ -10,7 +10,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -36,6 +38,8 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final KeyPair clientKeyPair;
     private final SshServer server;
     private volatile KeyPair hostKeyPair;
+    private final AtomicInteger logins = new AtomicInteger();
+    private final TransferStall stall = new TransferStall();
 
     private EmbeddedSftpServer(Path workDir) throws IOException, GeneralSecurityException {
         this.workDir = workDir;
@@ -54,10 +58,17 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         server.setKeyPairProvider(session -> List.of(hostKeyPair));
         server.setPasswordAuthenticator(null);
         server.setKeyboardInteractiveAuthenticator(null);
-        server.setPublickeyAuthenticator((username, key, session) ->
-                USERNAME.equals(username) && KeyUtils.compareKeys(key, clientKeyPair.getPublic()));
+        server.setPublickeyAuthenticator((username, key, session) -> {
+            boolean accepted = USERNAME.equals(username) && KeyUtils.compareKeys(key, clientKeyPair.getPublic());
+            if (accepted) {
+                logins.incrementAndGet();
+            }
+            return accepted;
+        });
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(stall);
+        server.setSubsystemFactories(List.of(sftp));
         server.start();
         writeKnownHosts();
     }
@@ -137,12 +148,40 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on the server's SFTP subsystem stops answering file reads and writes, until {@link #resumeTransfers()};
+     * the connection stays open and keep-alives are still answered (a frozen mailbox, not a dead one).
+     */
+    public void freezeTransfers() {
+        stall.freeze();
+    }
+
+    /** Each block read or written is answered {@code perBlock} late, until {@link #resumeTransfers()}. */
+    public void slowTransfers(Duration perBlock) {
+        stall.slow(perBlock);
+    }
+
+    public void resumeTransfers() {
+        stall.resume();
+    }
+
+    /** Public-key logins accepted so far (MINA may ask twice per login: a query, then the signed request). */
+    public int logins() {
+        return logins.get();
+    }
+
+    /** The OpenSSH SHA256 fingerprint of the host key the server presents now. */
+    public String hostKeyFingerprint() {
+        return KeyUtils.getFingerPrint(hostKeyPair.getPublic());
+    }
+
     public Path workDir() {
         return workDir;
     }
 
     @Override
     public void close() {
+        stall.resume();
         try {
             server.stop(true);
         } catch (IOException e) {
