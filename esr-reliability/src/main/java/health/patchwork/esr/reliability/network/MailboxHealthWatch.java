@@ -26,6 +26,8 @@ final class MailboxHealthWatch {
     private String lastSeen = "(no answer yet)";
     private long slowestMillis;
     private int polls;
+    private int answersSinceDown;
+    private int namingSinceDown;
 
     /** Counts times from {@code sinceNanos} ({@link System#nanoTime()}). */
     MailboxHealthWatch(int port, long sinceNanos) {
@@ -48,10 +50,20 @@ final class MailboxHealthWatch {
         String status = mailbox.path("status").asString("");
         String error = mailbox.path("details").path("error").asString("");
         lastSeen = "HTTP " + reply.status() + ", mailbox " + status + (error.isEmpty() ? "" : ": " + error);
-        if (downAt < 0 && "DOWN".equals(status) && STALL_ERROR.matcher(error).find()) {
+        boolean naming = "DOWN".equals(status) && STALL_ERROR.matcher(error).find();
+        if (downAt < 0 && naming) {
             downAt = end;
             downError = error;
         }
+        if (downAt >= 0) {
+            answersSinceDown++;
+            namingSinceDown += naming ? 1 : 0;
+        }
+    }
+
+    /** "k of n": of the answers from the first that named the stall on, how many still did. */
+    String namingSinceDown() {
+        return namingSinceDown + " of " + answersSinceDown;
     }
 
     boolean sawStallDown() {

@@ -117,7 +117,7 @@ public final class StalledDownloadScenario {
                 while (System.nanoTime() < giveUp
                         && !(proxy.stalledConnectionClosedAfter().isPresent() && health.sawStallDown())) {
                     health.poll();
-                    Thread.sleep(200);
+                    Thread.sleep(100);
                 }
                 closedAfter = proxy.stalledConnectionClosedAfter();
                 proxy.thaw(thaw);
@@ -173,7 +173,9 @@ public final class StalledDownloadScenario {
             return given;
         }
         return given + ", health " + (health.sawStallDown() ? "DOWN after " + StallSettings.seconds(
-                health.downAfter()) + " (\"" + health.downError() + "\")" : "never DOWN (" + health.lastSeen() + ")")
+                health.downAfter()) + " (\"" + health.downError() + "\"; named the stall in "
+                + health.namingSinceDown() + " answers from then on, last \"" + health.lastSeen() + "\")"
+                : "never DOWN naming the stall (last \"" + health.lastSeen() + "\")")
                 + ", slowest health answer " + health.slowestMillis() + " ms";
     }
 
