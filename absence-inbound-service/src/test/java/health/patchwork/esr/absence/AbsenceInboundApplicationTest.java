@@ -1,6 +1,9 @@
 package health.patchwork.esr.absence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import health.patchwork.esr.absence.support.AbsenceServiceTest;
 import health.patchwork.esr.testsupport.security.TestTokens;
@@ -21,9 +24,12 @@ class AbsenceInboundApplicationTest extends AbsenceServiceTest {
 
     @Test
     void healthIsUpWithDatabaseAndMailboxChecked() {
-        String health = get("/actuator/health").body();
-        assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
-                .contains("verified against known_hosts");
+        // the mailbox component is served from a background probe, which runs once at start-up
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String health = get("/actuator/health").body();
+            assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
+                    .contains("verified against known_hosts");
+        });
     }
 
     @Test

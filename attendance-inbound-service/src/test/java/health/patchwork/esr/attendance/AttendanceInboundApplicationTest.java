@@ -1,6 +1,9 @@
 package health.patchwork.esr.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import health.patchwork.esr.testsupport.security.TestTokens;
 
@@ -30,11 +33,14 @@ class AttendanceInboundApplicationTest {
 
     @Test
     void healthIsUpWithDatabaseAndMailboxChecked() {
-        String health = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health")
-                .header("Authorization", "Bearer " + TestTokens.operator())
-                .retrieve().body(String.class);
-        assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
-                .contains("verified against known_hosts");
+        // the mailbox component is served from a background probe, which runs once at start-up
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String health = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health")
+                    .header("Authorization", "Bearer " + TestTokens.operator())
+                    .retrieve().body(String.class);
+            assertThat(health).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"mailbox\"")
+                    .contains("verified against known_hosts");
+        });
     }
 
     @Test

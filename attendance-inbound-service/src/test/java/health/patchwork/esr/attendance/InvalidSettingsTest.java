@@ -31,6 +31,16 @@ class InvalidSettingsTest extends ServiceStartupTest {
     }
 
     @Test
+    void anUnsupportedHostKeyAlgorithmOrAZeroReadTimeoutStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(valid().with("esr.mailbox.host-key-algorithms", "ssh-ed25519,ssh-ed448")
+                .with("esr.mailbox.read-timeout", "0s")));
+
+        assertThat(output).contains("Invalid setting esr.mailbox.host-key-algorithms (environment variable"
+                + " ESR_MAILBOX_HOSTKEYALGORITHMS): not supported: [ssh-ed448]; supported: [")
+                .contains("Invalid setting esr.mailbox.read-timeout (environment variable ESR_MAILBOX_READTIMEOUT):");
+    }
+
+    @Test
     void aMissingPayCodeMappingStopsStartUp(CapturedOutput output) {
         // only the service's own application.yml: no pay codes at all
         assertThatThrownBy(() -> start(valid()

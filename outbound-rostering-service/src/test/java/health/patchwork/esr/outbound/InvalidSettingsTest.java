@@ -57,6 +57,14 @@ class InvalidSettingsTest extends ServiceStartupTest {
     }
 
     @Test
+    void aNegativeDiskSpaceMarginStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(valid().with("esr.outbound.disk-space-margin", "-1MB")));
+
+        assertThat(output).contains("Invalid setting esr.outbound.disk-space-margin (environment variable"
+                + " ESR_OUTBOUND_DISKSPACEMARGIN): must be a size of zero or more");
+    }
+
+    @Test
     void aMonthlyFullRefreshScheduleStarts() {
         start(valid().with("esr.outbound.full-refresh-schedule", "0 0 6 1 * *")
                 .with("esr.outbound.poll-interval", "1h"));

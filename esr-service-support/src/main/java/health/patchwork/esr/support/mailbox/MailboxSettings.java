@@ -66,7 +66,7 @@ public record MailboxSettings(
         @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration sessionWait,
         @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration healthProbeInterval,
         @DefaultValue({"ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
-                "rsa-sha2-512", "rsa-sha2-256"}) @NotEmpty List<@NotBlank String> hostKeyAlgorithms) {
+                "rsa-sha2-512", "rsa-sha2-256"}) @NotEmpty @SupportedHostKeyAlgorithms List<@NotBlank String> hostKeyAlgorithms) {
 
     @ConstructorBinding
     public MailboxSettings {

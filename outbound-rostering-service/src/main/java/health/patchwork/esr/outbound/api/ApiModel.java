@@ -42,9 +42,14 @@ public final class ApiModel {
     public record ChangePage(List<Change> changes, String nextCursor, boolean hasMore) {
     }
 
+    /**
+     * A ledger row. {@code downloadAttempts} counts the downloads started (more than one: earlier ones failed, and
+     * each failure is in the history); {@code lastFailure} says why the last failed one failed.
+     */
     public record FileEntry(long id, String fileName, String direction, String extractType, Long sequenceNumber,
                             String state, String outcome, String sha256, Long sizeBytes, LocalDateTime runDate,
-                            Instant discoveredAt, Instant updatedAt, String detail) {
+                            Instant discoveredAt, Instant updatedAt, String detail, int downloadAttempts,
+                            String lastFailure, Instant lastFailureAt) {
     }
 
     /** One file's report: counts per record type, unknown types, and the validation findings. */

@@ -161,6 +161,6 @@ public class FileController {
     static ApiModel.FileEntry entry(LedgerEntry e) {
         return new ApiModel.FileEntry(e.id(), e.fileName(), e.direction(), e.extractType(), e.sequenceNumber(),
                 e.state().name(), e.outcome(), e.sha256(), e.sizeBytes(), e.runDate(), e.discoveredAt(),
-                e.updatedAt(), e.detail());
+                e.updatedAt(), e.detail(), e.downloadAttempts(), e.lastFailure(), e.lastFailureAt());
     }
 }

@@ -20,6 +20,7 @@ import health.patchwork.esr.support.settings.CronSchedule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -44,6 +45,9 @@ import org.springframework.validation.annotation.Validated;
  * @param expectedEvery how often ESR sends this Trust a file (a change file each day by default), "-" if it keeps
  *                      no schedule; a file is late once none arrived for this long plus {@code lateGrace}
  * @param lateGrace slack on top of {@code expectedEvery} before a missing file counts as late
+ * @param diskSpaceMargin free space the work folder keeps after a download: a download that would leave less is
+ *                        refused before it starts (a full disk would also stop the archive and the database's
+ *                        neighbours on a shared volume)
  */
 @Validated
 @ConfigurationProperties("esr.outbound")
@@ -64,7 +68,8 @@ public record OutboundSettings(
         @DefaultValue("90") @Min(1) int quarantineRetentionDays,
         @DefaultValue("0 30 3 * * *") @NotNull @CronSchedule String retentionSchedule,
         @DefaultValue("1d") @NotNull String expectedEvery,
-        @DefaultValue("6h") @NotNull Duration lateGrace) {
+        @DefaultValue("6h") @NotNull Duration lateGrace,
+        @DefaultValue("256MB") @NotNull DataSize diskSpaceMargin) {
 
     /** Bean-validation property "expectedEvery": a positive duration, or "-". */
     @AssertTrue(message = "must be a duration such as 1d, 12h or P1D, or - for no schedule")
@@ -78,6 +83,12 @@ public record OutboundSettings(
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Bean-validation property "diskSpaceMargin": zero or more. */
+    @AssertTrue(message = "must be a size of zero or more, such as 256MB or 1GB")
+    public boolean isDiskSpaceMargin() {
+        return diskSpaceMargin == null || !diskSpaceMargin.isNegative();
     }
 
     /** How long after the last file the next one is late; empty when ESR keeps no schedule for this Trust. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +22,12 @@ public class FileLedger {
 
     private static final String COLUMNS = "id, file_name, direction, sha256, size_bytes, extract_type,"
             + " sequence_number, state, outcome, run_date, previous_run_date, local_path, archive_path, approved,"
-            + " attempts, discovered_at, updated_at, detail";
+            + " attempts, discovered_at, updated_at, detail, download_attempts, last_failure, last_failure_at";
+
+    /** The event outcome of a failed download attempt. */
+    public static final String DOWNLOAD_FAILED = "DOWNLOAD_FAILED";
+    /** The event detail when a local copy was found missing. */
+    public static final String LOCAL_COPY_MISSING = "local copy missing; downloading again";
 
     private final JdbcClient jdbc;
 
@@ -45,15 +51,72 @@ public class FileLedger {
                 .query(Boolean.class).single();
     }
 
+    /**
+     * Starts a download attempt of a delivery and returns its row: the row an earlier attempt at the same delivery
+     * (name, size, modification time) left DISCOVERED, or a new one. Either way its attempt count goes up, so a
+     * download that keeps failing is one row with a count, not a row per poll.
+     */
     public long discover(String fileName, long size, Instant modified, String extractType, Long sequence) {
+        Optional<Long> again = jdbc.sql("""
+                update file_ledger set download_attempts = download_attempts + 1, updated_at = now()
+                where id = (select id from file_ledger where direction = 'FROM_ESR' and state = 'DISCOVERED'
+                            and file_name = :name and remote_size = :size
+                            and remote_modified is not distinct from cast(:modified as timestamptz)
+                            order by id desc limit 1)
+                returning id""")
+                .param("name", fileName).param("size", size).param("modified", timestamp(modified))
+                .query(Long.class).optional();
+        if (again.isPresent()) {
+            return again.get();
+        }
         long id = jdbc.sql("""
                 insert into file_ledger (file_name, direction, extract_type, sequence_number, state, remote_size,
-                                         remote_modified)
-                values (:name, 'FROM_ESR', :type, :seq, 'DISCOVERED', :size, :modified) returning id""")
+                                         remote_modified, download_attempts)
+                values (:name, 'FROM_ESR', :type, :seq, 'DISCOVERED', :size, :modified, 1) returning id""")
                 .param("name", fileName).param("type", extractType).param("seq", sequence).param("size", size)
                 .param("modified", timestamp(modified)).query(Long.class).single();
         event(id, LedgerState.DISCOVERED, null, null);
         return id;
+    }
+
+    /**
+     * A download attempt failed (or was refused): the row stays DISCOVERED, to be tried again on the next poll, with
+     * the reason (an operator's words, never file content) on the row and as an event.
+     */
+    @Transactional
+    public void downloadFailed(long id, String reason) {
+        jdbc.sql("""
+                update file_ledger set last_failure = :reason, last_failure_at = now(), updated_at = now()
+                where id = :id""")
+                .param("id", id).param("reason", reason).update();
+        event(id, LedgerState.DISCOVERED, DOWNLOAD_FAILED, reason);
+    }
+
+    /**
+     * The local copy of a file that needs it (downloaded, validated, held, or an operator asked to reprocess it) is
+     * gone, e.g. a work folder lost with its container: the row goes back to DISCOVERED, so that the next listing
+     * downloads the delivery again into this same row. An approval is dropped with the copy: the file is checked
+     * afresh. Returns whether the row was in one of {@code states}.
+     */
+    @Transactional
+    public boolean localCopyMissing(long id, LedgerState... states) {
+        List<String> names = Arrays.stream(states).map(Enum::name).toList();
+        int updated = jdbc.sql("""
+                update file_ledger set state = 'DISCOVERED', outcome = null, detail = :detail, local_path = null,
+                       approved = false, updated_at = now()
+                where id = :id and state in (:states)""")
+                .param("id", id).param("states", names).param("detail", LOCAL_COPY_MISSING).update();
+        if (updated > 0) {
+            event(id, LedgerState.DISCOVERED, null, LOCAL_COPY_MISSING);
+        }
+        return updated > 0;
+    }
+
+    /** Files whose local copy in {@code incoming/} is still needed: downloaded, being processed, or held. */
+    public List<LedgerEntry> keptInIncoming() {
+        return jdbc.sql("select " + COLUMNS + " from file_ledger where direction = 'FROM_ESR'"
+                        + " and state in ('DOWNLOADED', 'VALIDATED', 'HELD') and local_path is not null order by id")
+                .query(FileLedger::map).list();
     }
 
     /** Records a name that is not ours, once (README §4: leave it alone, report it once). */
@@ -149,6 +212,12 @@ public class FileLedger {
         }
     }
 
+    /** Whether retention deleted the file's local copy (it cannot come back from here: ESR must send it again). */
+    public boolean isContentPurged(long id) {
+        return jdbc.sql("select content_purged_at is not null from file_ledger where id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Another delivery with the same content that was applied (or is waiting to be): a duplicate. */
     public Optional<LedgerEntry> sameContent(String sha256, long exceptId) {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where sha256 = :sha and id <> :id"
@@ -214,6 +283,7 @@ public class FileLedger {
                 rs.getObject("previous_run_date", LocalDateTime.class), rs.getString("local_path"),
                 rs.getString("archive_path"), rs.getBoolean("approved"), rs.getInt("attempts"),
                 rs.getTimestamp("discovered_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("detail"));
+                rs.getString("detail"), rs.getInt("download_attempts"), rs.getString("last_failure"),
+                rs.getTimestamp("last_failure_at") == null ? null : rs.getTimestamp("last_failure_at").toInstant());
     }
 }

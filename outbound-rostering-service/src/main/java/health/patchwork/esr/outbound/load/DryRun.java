@@ -82,7 +82,7 @@ public class DryRun {
             entry = new health.patchwork.esr.outbound.ledger.LedgerEntry(entry.id(), entry.fileName(),
                     entry.direction(), entry.sha256(), entry.sizeBytes(), entry.extractType(), entry.sequenceNumber(),
                     entry.state(), entry.outcome(), report.header().runDate(), report.header().previousRunDate(),
-                    file.toString(), null, false, 0, entry.discoveredAt(), entry.updatedAt(), null);
+                    file.toString(), null, false, 0, entry.discoveredAt(), entry.updatedAt(), null, 0, null, null);
             // the threshold is reported, not enforced, so that the diff of a suspicious file can be inspected
             FileApplier.Result applied = applier.apply(entry, file, false, false);
             List<Change> changes = jdbc.sql("select entity_type, entity_id, change from entity_change"

@@ -11,6 +11,7 @@ import health.patchwork.esr.formats.validate.ValidationReport;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.ledger.LedgerState;
+import health.patchwork.esr.outbound.ledger.LocalCopies;
 import health.patchwork.esr.outbound.ledger.LocalStore;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
 import health.patchwork.esr.outbound.sequence.SequenceDecision;
@@ -76,6 +77,11 @@ public class FileProcessor {
         LedgerEntry entry = ledger.find(id).orElseThrow();
         if (!entry.state().unfinished()) {
             return entry.state();
+        }
+        if (!LocalCopies.present(entry)) {
+            // failing here on every poll would help no one: the delivery is downloaded again into this row
+            downloadAgain(entry, LedgerState.DOWNLOADED, LedgerState.VALIDATED);
+            return LedgerState.DISCOVERED;
         }
         long started = System.nanoTime();
         LedgerState outcome = processUnfinished(entry);
@@ -150,7 +156,7 @@ public class FileProcessor {
         for (LedgerEntry held : ledger.heldChangeFiles()) {
             ledger.transition(held.id(), LedgerState.VALIDATED, null, "re-run after a full file");
             LedgerState outcome = process(held.id());
-            if (outcome == LedgerState.HELD) {
+            if (outcome == LedgerState.HELD || outcome == LedgerState.DISCOVERED) {
                 break;
             }
         }
@@ -161,6 +167,11 @@ public class FileProcessor {
         LedgerEntry entry = ledger.find(id).orElseThrow();
         if (entry.state() != LedgerState.HELD || !"HELD_THRESHOLD".equals(entry.outcome())) {
             throw new IllegalStateException("file " + id + " is not held by the threshold");
+        }
+        if (!LocalCopies.present(entry)) {
+            downloadAgain(entry, LedgerState.HELD);
+            throw new IllegalStateException("file " + id + " has no local copy any more: it is downloaded again at"
+                    + " the next poll; approve it once it is held again");
         }
         ledger.approve(id);
         ledger.transition(id, LedgerState.VALIDATED, null, "approved by an operator");
@@ -173,6 +184,14 @@ public class FileProcessor {
         if (entry.state() != LedgerState.HELD) {
             throw new IllegalStateException("file " + id + " is not held");
         }
+        if (!LocalCopies.present(entry)) {
+            // the decision needs no copy: the file is refused, and there is nothing left to quarantine
+            ledger.moved(id, null, entry.archivePath());
+            ledger.transition(id, LedgerState.QUARANTINED, "REJECTED_BY_OPERATOR",
+                    "rejected by an operator; its local copy was already missing");
+            log.warn("Rejected {} by an operator; its local copy was missing", entry.fileName());
+            return LedgerState.QUARANTINED;
+        }
         return quarantine(entry, Path.of(entry.localPath()), "REJECTED_BY_OPERATOR", null, "rejected by an operator");
     }
 
@@ -182,14 +201,25 @@ public class FileProcessor {
         if (entry.state() != LedgerState.QUARANTINED && entry.state() != LedgerState.REJECTED) {
             throw new IllegalStateException("file " + id + " is not quarantined");
         }
-        if (entry.localPath() == null || !Files.exists(Path.of(entry.localPath()))) {
+        if (ledger.isContentPurged(id)) {
             throw new IllegalStateException("file " + id + " is no longer kept locally (purged by retention);"
                     + " ask ESR to send it again");
+        }
+        if (!LocalCopies.present(entry)) {
+            // lost, not purged: the delivery is downloaded again into this row and processed by the next poll
+            downloadAgain(entry, LedgerState.QUARANTINED, LedgerState.REJECTED);
+            return LedgerState.DISCOVERED;
         }
         Path restored = store.restore(Path.of(entry.localPath()), id, entry.fileName());
         ledger.moved(id, restored.toString(), entry.archivePath());
         ledger.transition(id, LedgerState.DOWNLOADED, null, "reprocess requested by an operator");
         return process(id);
+    }
+
+    private void downloadAgain(LedgerEntry entry, LedgerState... from) {
+        if (ledger.localCopyMissing(entry.id(), from)) {
+            log.warn("The local copy of {} is missing; it will be downloaded again", entry.fileName());
+        }
     }
 
     private void recordValidation(LedgerEntry entry, ValidationReport report, String reportJson, LedgerState state) {

@@ -14,7 +14,8 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * One scheduled poll of the mailbox: only on the elected leader, and there under the {@link PollLock}, which is what
- * guarantees a file is taken once (see {@link Leadership}).
+ * guarantees a file is taken once (see {@link Leadership}). Each poll's start and end go to {@link PollTimes}, which
+ * {@link PollerHealth} reads.
  */
 public class LeaderPoll {
 
@@ -25,14 +26,16 @@ public class LeaderPoll {
     private final PollLock lock;
     private final Leadership leadership;
     private final TaskScheduler scheduler;
+    private final PollTimes times;
 
     public LeaderPoll(MailboxPickup pickup, FileProcessor processor, PollLock lock, Leadership leadership,
-                      TaskScheduler scheduler) {
+                      TaskScheduler scheduler, PollTimes times) {
         this.pickup = pickup;
         this.processor = processor;
         this.lock = lock;
         this.leadership = leadership;
         this.scheduler = scheduler;
+        this.times = times;
     }
 
     /** Polls if this instance leads and no other instance is polling. */
@@ -42,7 +45,11 @@ public class LeaderPoll {
 
     private void runIfLeader(Runnable poll) {
         try {
-            leadership.runIfLeader(() -> lock.runIfFree(poll));
+            leadership.runIfLeader(() -> {
+                if (!lock.runIfFree(() -> times.record(poll))) {
+                    times.skipped();
+                }
+            });
         } catch (RuntimeException e) {
             // the mailbox or database may be briefly unreachable: try again next time
             log.error("Mailbox poll failed: {}", RedactedThrowable.describe(e));

@@ -30,8 +30,8 @@ public class PickupFlowConfiguration {
 
     @Bean
     LeaderPoll leaderPoll(MailboxPickup pickup, FileProcessor processor, PollLock lock, Leadership leadership,
-                          TaskScheduler taskScheduler) {
-        return new LeaderPoll(pickup, processor, lock, leadership, taskScheduler);
+                          TaskScheduler taskScheduler, PollTimes times) {
+        return new LeaderPoll(pickup, processor, lock, leadership, taskScheduler, times);
     }
 
     @Bean

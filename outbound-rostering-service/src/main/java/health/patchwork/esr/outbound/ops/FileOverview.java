@@ -17,11 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class FileOverview {
 
-    /** One file: where it is, how big, and when each step happened. */
+    /**
+     * One file: where it is, how big, and when each step happened.
+     *
+     * @param attempts times it was validated
+     * @param downloadAttempts times its download was started; more than one means earlier ones failed
+     * @param lastFailure why the last failed download failed (an operator's words), null if none did
+     */
     record FileSummary(long id, String fileName, String direction, String extractType, Long sequenceNumber,
                        String state, String outcome, Long sizeBytes, Long lineCount, int warningCount, int attempts,
                        Instant discoveredAt, Instant downloadedAt, Instant validatedAt, Instant appliedAt,
-                       Long applyMillis, Instant updatedAt, String detail) {
+                       Long applyMillis, Instant updatedAt, String detail, int downloadAttempts, String lastFailure,
+                       Instant lastFailureAt) {
     }
 
     /** A file with its record counts, unknown record types, validation report and every state change. */
@@ -34,7 +41,7 @@ class FileOverview {
 
     private static final String COLUMNS = "id, file_name, direction, extract_type, sequence_number, state, outcome,"
             + " size_bytes, line_count, warning_count, attempts, discovered_at, downloaded_at, validated_at,"
-            + " applied_at, apply_millis, updated_at, detail";
+            + " applied_at, apply_millis, updated_at, detail, download_attempts, last_failure, last_failure_at";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -79,7 +86,8 @@ class FileOverview {
                 rs.getString("outcome"), (Long) rs.getObject("size_bytes"), (Long) rs.getObject("line_count"),
                 rs.getInt("warning_count"), rs.getInt("attempts"), instant(rs, "discovered_at"),
                 instant(rs, "downloaded_at"), instant(rs, "validated_at"), instant(rs, "applied_at"),
-                (Long) rs.getObject("apply_millis"), instant(rs, "updated_at"), rs.getString("detail"));
+                (Long) rs.getObject("apply_millis"), instant(rs, "updated_at"), rs.getString("detail"),
+                rs.getInt("download_attempts"), rs.getString("last_failure"), instant(rs, "last_failure_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

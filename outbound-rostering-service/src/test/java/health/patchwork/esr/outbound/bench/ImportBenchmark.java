@@ -122,7 +122,7 @@ class ImportBenchmark extends OutboundTestBase {
         LedgerEntry e = ledger.find(id).orElseThrow();
         return new LedgerEntry(e.id(), e.fileName(), e.direction(), null, null, type, seq, e.state(), null,
                 report.header().runDate(), report.header().previousRunDate(), null, null, false, 0,
-                e.discoveredAt(), e.updatedAt(), null);
+                e.discoveredAt(), e.updatedAt(), null, 0, null, null);
     }
 
     /** 4 rows per person: PR, AS, CO, ET. */

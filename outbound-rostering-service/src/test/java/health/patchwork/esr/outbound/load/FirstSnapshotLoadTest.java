@@ -153,7 +153,7 @@ class FirstSnapshotLoadTest extends OutboundTestBase {
         LedgerEntry e = ledger.find(id).orElseThrow();
         LedgerEntry entry = new LedgerEntry(e.id(), e.fileName(), e.direction(), null, null, "FULL", sequence,
                 e.state(), null, report.header().runDate(), report.header().previousRunDate(), null, null, false, 0,
-                e.discoveredAt(), e.updatedAt(), null);
+                e.discoveredAt(), e.updatedAt(), null, 0, null, null);
         return applier.apply(entry, file, true, true);
     }
 }
