@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -24,12 +25,27 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 /**
  * A real SFTP server (Apache MINA SSHD) standing in for a Trust's ESR mailbox: loopback only, random port, rooted in
  * a directory with {@code out/} and {@code in/}, a freshly generated host key that clients must pin through the
- * {@link #knownHosts() known_hosts file}, and public-key login only (no passwords).
+ * {@link #knownHosts() known_hosts file}, and public-key login only (no passwords). Host and client keys are ECDSA
+ * (nistp256) unless started with {@link KeyType#ED25519}.
  */
 public final class EmbeddedSftpServer implements AutoCloseable {
 
     public static final String HOST = "127.0.0.1";
     public static final String USERNAME = "esr-mailbox";
+
+    /** The type of the generated host and client keys. */
+    public enum KeyType {
+        /** ecdsa-sha2-nistp256, from the JDK alone. */
+        ECDSA("id_ecdsa"),
+        /** ssh-ed25519 (OpenSSH's default), through MINA's EdDSA support (Bouncy Castle on the classpath). */
+        ED25519("id_ed25519");
+
+        private final String clientKeyFile;
+
+        KeyType(String clientKeyFile) {
+            this.clientKeyFile = clientKeyFile;
+        }
+    }
 
     private final Path workDir;
     private final Path root;
@@ -37,19 +53,21 @@ public final class EmbeddedSftpServer implements AutoCloseable {
     private final Path clientKey;
     private final KeyPair clientKeyPair;
     private final SshServer server;
+    private final KeyType keyType;
     private volatile KeyPair hostKeyPair;
     private final AtomicInteger logins = new AtomicInteger();
     private final TransferStall stall = new TransferStall();
 
-    private EmbeddedSftpServer(Path workDir) throws IOException, GeneralSecurityException {
+    private EmbeddedSftpServer(Path workDir, KeyType keyType) throws IOException, GeneralSecurityException {
         this.workDir = workDir;
+        this.keyType = keyType;
         this.root = Files.createDirectories(workDir.resolve("mailbox"));
         Files.createDirectories(root.resolve("out"));
         Files.createDirectories(root.resolve("in"));
         this.knownHosts = workDir.resolve("known_hosts");
-        this.clientKey = workDir.resolve("id_ecdsa");
-        this.clientKeyPair = newKeyPair();
-        this.hostKeyPair = newKeyPair();
+        this.clientKey = workDir.resolve(keyType.clientKeyFile);
+        this.clientKeyPair = newKeyPair(keyType);
+        this.hostKeyPair = newKeyPair(keyType);
         writePrivateKey(clientKeyPair, clientKey);
 
         server = SshServer.setUpDefaultServer();
@@ -73,10 +91,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         writeKnownHosts();
     }
 
-    /** Starts a server whose files, keys and known_hosts live under {@code workDir}. */
+    /** Starts a server whose files, keys (ECDSA) and known_hosts live under {@code workDir}. */
     public static EmbeddedSftpServer start(Path workDir) {
+        return start(workDir, KeyType.ECDSA);
+    }
+
+    /** Starts a server whose files, keys of {@code keyType} and known_hosts live under {@code workDir}. */
+    public static EmbeddedSftpServer start(Path workDir, KeyType keyType) {
         try {
-            return new EmbeddedSftpServer(Files.createDirectories(workDir));
+            return new EmbeddedSftpServer(Files.createDirectories(workDir), keyType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -84,10 +107,15 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server in a fresh temporary directory. */
+    /** Starts a server with ECDSA keys in a fresh temporary directory. */
     public static EmbeddedSftpServer start() {
+        return start(KeyType.ECDSA);
+    }
+
+    /** Starts a server with host and client keys of {@code keyType} in a fresh temporary directory. */
+    public static EmbeddedSftpServer start(KeyType keyType) {
         try {
-            return start(Files.createTempDirectory("esr-sftp-"));
+            return start(Files.createTempDirectory("esr-sftp-"), keyType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,6 +147,10 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         return knownHosts;
     }
 
+    public KeyType keyType() {
+        return keyType;
+    }
+
     /** The client's private key (OpenSSH format, no passphrase) that the server accepts. */
     public Path clientPrivateKey() {
         return clientKey;
@@ -130,7 +162,7 @@ public final class EmbeddedSftpServer implements AutoCloseable {
      */
     public void changeHostKey() {
         try {
-            hostKeyPair = newKeyPair();
+            hostKeyPair = newKeyPair(keyType);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -189,7 +221,11 @@ public final class EmbeddedSftpServer implements AutoCloseable {
         }
     }
 
-    private static KeyPair newKeyPair() throws GeneralSecurityException {
+    private static KeyPair newKeyPair(KeyType keyType) throws GeneralSecurityException {
+        if (keyType == KeyType.ED25519) {
+            // MINA's own route to an EdDSA key its signatures and key writers understand (Bouncy Castle's)
+            return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
+        }
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         return generator.generateKeyPair();

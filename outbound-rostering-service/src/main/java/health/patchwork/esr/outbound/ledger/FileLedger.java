@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +78,14 @@ public class FileLedger {
                 .param("modified", timestamp(modified)).query(Long.class).single();
         event(id, LedgerState.DISCOVERED, null, null);
         return id;
+    }
+
+    /** Names of deliveries still waiting to be downloaded after a failed attempt. */
+    public Set<String> namesWithFailedDownloads() {
+        return Set.copyOf(jdbc.sql("""
+                select distinct file_name from file_ledger
+                where direction = 'FROM_ESR' and state = 'DISCOVERED' and last_failure is not null""")
+                .query(String.class).list());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import health.patchwork.esr.formats.validate.OutboundFileValidator;
 import health.patchwork.esr.formats.validate.OutboundValidationOptions;
@@ -82,7 +83,11 @@ public class MailboxPickup {
         List<RemoteFile> listing = mailbox.list(mailboxSettings.outboundDir());
         Map<String, Long> sizes = new HashMap<>();
         int downloaded = 0;
-        for (RemoteFile remote : listing.stream().sorted(Comparator.comparing(RemoteFile::name)).toList()) {
+        // files whose downloads failed before go last: one that always fails (or stalls to its deadline) must not
+        // keep a new file waiting behind it (the apply order is the sequence order, whatever the download order)
+        Set<String> failedBefore = ledger.namesWithFailedDownloads();
+        for (RemoteFile remote : listing.stream().sorted(Comparator.comparing((RemoteFile file) ->
+                failedBefore.contains(file.name())).thenComparing(RemoteFile::name)).toList()) {
             sizes.put(remote.name(), remote.size());
             if (nameCheck.checkName(remote.name()) == ValidationOutcome.IGNORED_NOT_OURS) {
                 if (ledger.ignoreOnce(remote.name(), remote.size(), remote.modified())) {

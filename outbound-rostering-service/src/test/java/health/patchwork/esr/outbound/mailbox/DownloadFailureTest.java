@@ -127,6 +127,25 @@ class DownloadFailureTest extends OutboundTestBase {
     }
 
     @Test
+    void aFileWhoseDownloadFailedBeforeIsTriedAfterTheNewOnes() {
+        VanishingFile client = new VanishingFile(realClient, sftp.resolve("/out"), GOC_42);
+        MailboxPickup pickup = pickupWith(client, settings);
+        mailbox.deliverSample(GOC_42);
+        pickup.downloadReady();
+        pickup.poll();
+        assertThat(client.asked).containsExactly(GOC_42);
+
+        // the full file sorts after GOC_42 by name, but GOC_42 has failed before
+        mailbox.deliverSample(GOF_41);
+        pickup.downloadReady();
+        client.asked.clear();
+        pickup.poll();
+
+        assertThat(client.asked).containsExactly(GOF_41, GOC_42);
+        assertThat(ledgerOutcome(GOF_41)).isEqualTo("APPLIED/APPLIED");
+    }
+
+    @Test
     void aDownloadTheDiskHasNoRoomForIsRefusedBeforeItStartsAndTakenOnceThereIsRoom() {
         OutboundSettings hugeMargin = SettingsFor.outbound(settings,
                 Map.of("esr.outbound.disk-space-margin", "100000TB"));
@@ -205,6 +224,8 @@ class DownloadFailureTest extends OutboundTestBase {
         private final Path folder;
         private final String name;
         private volatile boolean healed;
+        /** Every download asked for, in order. */
+        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         VanishingFile(MailboxClient real, Path serverFolder, String name) {
             super(real);
@@ -218,6 +239,7 @@ class DownloadFailureTest extends OutboundTestBase {
 
         @Override
         public void download(String remoteFolder, String file, Path target) {
+            asked.add(file);
             if (healed || !file.equals(name)) {
                 real.download(remoteFolder, file, target);
                 return;
