@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 
@@ -144,9 +145,15 @@ public final class StalledDownloadScenario {
             if (failure == null && !verdict.isEmpty()) {
                 failure = verdict;
             }
+            List<String[]> rows = DownloadCutScenario.ledgerRows(database, name);
+            String recorded = rows.stream().map(r -> r[3]).filter(Objects::nonNull).findFirst()
+                    .map(f -> "; ledger: " + DownloadCutScenario.interruptedAttempts(rows)
+                            + " failed attempt(s), last \"" + f + "\"")
+                    .orElse("; ledger: " + DownloadCutScenario.interruptedAttempts(rows) + " failed attempt(s)");
             System.out.println("stalled download trial " + trial + ": stall after " + stallAt + " bytes, "
                     + describe(closedAfter, deadline, health) + ", thaw " + thaw + ", "
-                    + (applied ? "applied" : "not applied") + (failure == null ? "; passed" : "; FAILED: " + failure));
+                    + (applied ? "applied" : "not applied") + recorded
+                    + (failure == null ? "; passed" : "; FAILED: " + failure));
             if (failure == null) {
                 passed++;
             } else {
