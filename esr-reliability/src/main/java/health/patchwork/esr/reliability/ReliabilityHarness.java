@@ -13,6 +13,8 @@ import health.patchwork.esr.reliability.export.ExportCrashScenario;
 import health.patchwork.esr.reliability.fuzz.InboundReaderFuzzScenario;
 import health.patchwork.esr.reliability.fuzz.ReaderFuzzScenario;
 import health.patchwork.esr.reliability.network.DownloadCutScenario;
+import health.patchwork.esr.reliability.network.StalledDownloadScenario;
+import health.patchwork.esr.reliability.network.StalledUploadScenario;
 import health.patchwork.esr.reliability.network.UploadCutScenario;
 import health.patchwork.esr.reliability.rest.BadRestInputScenario;
 
@@ -57,6 +59,10 @@ public final class ReliabilityHarness {
                 full ? 2000 : 300, seed).run(full ? 20 : 1)));
         scenarios.put("upload-cut", () -> List.of(new UploadCutScenario(repository, target.resolve("upload-cut"),
                 1000, seed).run(full ? 20 : 1)));
+        scenarios.put("stalled-download", () -> List.of(new StalledDownloadScenario(repository,
+                target.resolve("stalled-download"), full ? 2000 : 300, seed).run(full ? 20 : 1)));
+        scenarios.put("stalled-upload", () -> List.of(new StalledUploadScenario(repository,
+                target.resolve("stalled-upload"), 1000, seed).run(full ? 20 : 1)));
         scenarios.put("database-restart", () -> List.of(new DatabaseRestartScenario(repository,
                 target.resolve("database-restart"), seed).run(full ? 5 : 1)));
 

@@ -1,7 +1,6 @@
 package health.patchwork.esr.reliability.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.Set;
 import health.patchwork.esr.formats.read.InboundRecord;
 import health.patchwork.esr.reliability.HarnessDatabase;
 import health.patchwork.esr.reliability.HarnessHttp;
+import health.patchwork.esr.reliability.service.AttendanceWorkload;
 import health.patchwork.esr.testsupport.security.TestTokens;
 
 /**
@@ -25,8 +25,7 @@ import health.patchwork.esr.testsupport.security.TestTokens;
  */
 final class AttendanceExporting implements ExportingService {
 
-    private static final String PAY_CODE = "HARNESS_REF";
-    private static final String REFERENCE_INPUT = "Reference";
+    private static final String PAY_CODE = AttendanceWorkload.TRACED_PAY_CODE;
     private static final int BATCH = 1000;
 
     @Override
@@ -41,20 +40,7 @@ final class AttendanceExporting implements ExportingService {
 
     @Override
     public Map<String, String> environment(Map<String, String> sandbox, Path home) throws IOException {
-        Path settings = Files.writeString(home.resolve("harness-attendance.yml"), """
-                esr:
-                  attendance:
-                    pay-codes:
-                      %s:
-                        element: Harness Hours
-                        input-values:
-                          - {name: Hours, source: HOURS}
-                          - {name: Date Worked, source: WORK_DATE}
-                          - {name: %s, source: LINE_ID}
-                """.formatted(PAY_CODE, REFERENCE_INPUT));
-        Map<String, String> environment = new LinkedHashMap<>(sandbox);
-        environment.merge("SPRING_CONFIG_ADDITIONALLOCATION", "optional:file:" + settings, (a, b) -> a + "," + b);
-        return environment;
+        return AttendanceWorkload.withTracedPayCode(sandbox, home);
     }
 
     @Override
@@ -97,16 +83,7 @@ final class AttendanceExporting implements ExportingService {
 
     @Override
     public Optional<String> itemId(InboundRecord row) {
-        if (!"ATT".equals(row.recordType())) {
-            return Optional.empty();
-        }
-        // input value k (1..15) has its name in column 5 + 2k and its value in 6 + 2k (inbound-files.md §2.1)
-        for (int k = 1; k <= 15; k++) {
-            if (REFERENCE_INPUT.equals(row.get(5 + 2 * k))) {
-                return Optional.ofNullable(row.get(6 + 2 * k));
-            }
-        }
-        return Optional.of("(ATT row " + row.recordNumber() + " without a reference)");
+        return AttendanceWorkload.tracedLineId(row);
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class DownloadCutScenario {
             Path file = deliver(mailbox, trust, trial + 2);
             boolean applied = awaitApplied(database, file, service);
             List<String[]> rows = ledgerRows(database, file.getFileName().toString());
-            midDownload += rows.stream().anyMatch(r -> "DISCOVERED".equals(r[0])) ? 1 : 0;
+            midDownload += interruptedAttempts(rows) > 0 ? 1 : 0;
             WorkforceSnapshot after = WorkforceSnapshot.read(database);
             String failure = applied ? verdict(database, file, clean, after) : "not applied within " + APPLY_TIMEOUT;
             if (failure.isEmpty() && !proxy.cutDone()) {
@@ -127,7 +127,7 @@ public final class DownloadCutScenario {
     }
 
     /** ESR writes the next full file of the same staff: a new delivery that must apply once. */
-    private static Path deliver(EmbeddedSftpServer mailbox, SyntheticTrust trust, int sequence) {
+    static Path deliver(EmbeddedSftpServer mailbox, SyntheticTrust trust, int sequence) {
         LocalDate day = FIRST_DAY.plusDays(sequence - 1L);
         OutboundFileName name = new OutboundFileName("123", "RST", ExtractType.FULL, day, sequence);
         return GoFileWriter.write(mailbox.root().resolve("out"), name, day.atTime(5, 0), null, day.atStartOfDay(),
@@ -151,7 +151,7 @@ public final class DownloadCutScenario {
     }
 
     /** Empty when the file was applied once from its complete bytes and nothing partial got past the download. */
-    private static String verdict(SharedPostgres.Endpoint database, Path file, WorkforceSnapshot clean,
+    static String verdict(SharedPostgres.Endpoint database, Path file, WorkforceSnapshot clean,
             WorkforceSnapshot after) throws SQLException, IOException {
         String name = file.getFileName().toString();
         String sha = sha256(file);
@@ -174,21 +174,31 @@ public final class DownloadCutScenario {
         return "";
     }
 
-    /** State and SHA-256 of every ledger row of {@code fileName}: one per download attempt. */
-    private static List<String[]> ledgerRows(SharedPostgres.Endpoint database, String fileName) throws SQLException {
+    /**
+     * State, SHA-256, download attempts and last failure of every ledger row of {@code fileName}. The service reuses
+     * a delivery's row for each attempt (counting them), so a download interrupted and retried is one row with two
+     * attempts; a row left DISCOVERED beside the applied one is an interrupted attempt too.
+     */
+    static List<String[]> ledgerRows(SharedPostgres.Endpoint database, String fileName) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
                 database.password());
-             PreparedStatement statement = connection.prepareStatement(
-                     "select state, sha256 from workforce.file_ledger where file_name = ? order by id")) {
+             PreparedStatement statement = connection.prepareStatement("select state, sha256, download_attempts,"
+                     + " last_failure from workforce.file_ledger where file_name = ? order by id")) {
             statement.setString(1, fileName);
             List<String[]> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new String[] {rs.getString(1), rs.getString(2)});
+                    rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
                 }
             }
             return rows;
         }
+    }
+
+    /** Download attempts of {@code rows} that did not complete: all but the one that was applied. */
+    static long interruptedAttempts(List<String[]> rows) {
+        long attempts = rows.stream().mapToLong(r -> r[2] == null ? 1 : Math.max(1, Long.parseLong(r[2]))).sum();
+        return Math.max(0, attempts - 1);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -3,6 +3,8 @@ package health.patchwork.esr.reliability.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import health.patchwork.esr.formats.read.InboundRecord;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.security.TestTokens;
 
@@ -28,6 +32,10 @@ import tools.jackson.databind.JsonNode;
 public final class AttendanceWorkload {
 
     private static final String CONTRACT = "/health/patchwork/esr/testsupport/workforce/published-contract-stub.sql";
+
+    /** A pay code whose third input value is the line id: every ATT row of a file names its line. */
+    public static final String TRACED_PAY_CODE = "HARNESS_REF";
+    private static final String REFERENCE_INPUT = "Reference";
 
     private final ServiceHttp http;
     private final int assignments;
@@ -78,19 +86,57 @@ public final class AttendanceWorkload {
                 server.username(), server.password());
     }
 
+    /** {@code environment} plus the settings that define {@link #TRACED_PAY_CODE} (a file written to home). */
+    public static Map<String, String> withTracedPayCode(Map<String, String> environment, Path home)
+            throws IOException {
+        Path settings = Files.writeString(home.resolve("harness-attendance.yml"), """
+                esr:
+                  attendance:
+                    pay-codes:
+                      %s:
+                        element: Harness Hours
+                        input-values:
+                          - {name: Hours, source: HOURS}
+                          - {name: Date Worked, source: WORK_DATE}
+                          - {name: %s, source: LINE_ID}
+                """.formatted(TRACED_PAY_CODE, REFERENCE_INPUT));
+        Map<String, String> own = new LinkedHashMap<>(environment);
+        own.merge("SPRING_CONFIG_ADDITIONALLOCATION", "optional:file:" + settings, (a, b) -> a + "," + b);
+        return own;
+    }
+
+    /** The line id an ATT row of {@link #TRACED_PAY_CODE} carries; empty for other records. */
+    public static Optional<String> tracedLineId(InboundRecord row) {
+        if (!"ATT".equals(row.recordType())) {
+            return Optional.empty();
+        }
+        // input value k (1..15) has its name in column 5 + 2k and its value in 6 + 2k (inbound-files.md §2.1)
+        for (int k = 1; k <= 15; k++) {
+            if (REFERENCE_INPUT.equals(row.get(5 + 2 * k))) {
+                return Optional.ofNullable(row.get(6 + 2 * k));
+            }
+        }
+        return Optional.of("(ATT row " + row.recordNumber() + " without a reference)");
+    }
+
     private static String assignmentNumber(int i) {
         return String.valueOf(30_000_000 + i);
     }
 
     /** {@code count} distinct approved lines whose ids start with {@code prefix}. */
     public List<Map<String, Object>> lines(String prefix, int count) {
+        return lines(prefix, count, "OT_PLAIN");
+    }
+
+    /** The same under {@code payCode}, e.g. {@link #TRACED_PAY_CODE}. */
+    public List<Map<String, Object>> lines(String prefix, int count, String payCode) {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("lineId", prefix + "-" + i);
             line.put("assignmentNumber", assignmentNumber(i % assignments));
             line.put("dateWorked", dayWorked.toString());
-            line.put("payCode", "OT_PLAIN");
+            line.put("payCode", payCode);
             line.put("quantity", List.of("7.50", "11.50", "4.00").get(i % 3));
             lines.add(line);
         }
