@@ -28,6 +28,7 @@ public final class Handshakes implements SessionListener {
     private final Clock clock;
     private final AtomicReference<Negotiation> lastNegotiation = new AtomicReference<>();
     private final AtomicReference<Refusal> lastRefusal = new AtomicReference<>();
+    private final AtomicReference<Dropped> lastDropped = new AtomicReference<>();
 
     Handshakes(HostKeyPolicy policy, Clock clock) {
         this.policy = policy;
@@ -42,6 +43,14 @@ public final class Handshakes implements SessionListener {
     /** A host key known_hosts did not accept: the key the server presented and the ones pinned. */
     public record Refusal(Instant at, String presentedType, String presentedFingerprint,
                           List<HostKeyPolicy.PinnedKey> pinned, boolean unknownHost) {
+    }
+
+    /** A session MINA ended itself: keep-alives unanswered, or a login that took too long. */
+    public record Dropped(Instant at, String reason) {
+    }
+
+    public Dropped lastDropped() {
+        return lastDropped.get();
     }
 
     public Negotiation lastNegotiation() {
@@ -69,6 +78,21 @@ public final class Handshakes implements SessionListener {
         lastNegotiation.set(new Negotiation(clock.instant(), get(clientProposal), get(serverProposal),
                 negotiatedOptions == null ? null : negotiatedOptions.get(KexProposalOption.SERVERKEYS),
                 reason == null ? null : reason.getMessage()));
+    }
+
+    @Override
+    public void sessionException(Session session, Throwable t) {
+        String message = String.valueOf(t.getMessage());
+        if (message.contains("heartbeat") || message.contains("AuthTimeout")) {
+            lastDropped.set(new Dropped(clock.instant(), message));
+        }
+    }
+
+    @Override
+    public void sessionDisconnect(Session session, int reason, String msg, String language, boolean initiator) {
+        if (initiator && msg != null && (msg.contains("heartbeat") || msg.contains("AuthTimeout"))) {
+            lastDropped.set(new Dropped(clock.instant(), msg));
+        }
     }
 
     /** known_hosts checking that records what it refused; an unknown or changed key is always refused. */

@@ -93,7 +93,8 @@ public final class MailboxConnector implements DisposableBean {
             // MINA waits this long for each SFTP answer (its default, 10 minutes, is what hung a poll on a frozen server)
             CoreModuleProperties.IDLE_TIMEOUT.set(client, settings.readTimeout());
             CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(client, settings.readTimeout());
-            CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.timeout());
+            // a little longer than the login's own wait, so a stalled login fails with that wait's clear timeout
+            CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.timeout().plusSeconds(5));
             CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.keepAliveInterval());
             CoreModuleProperties.HEARTBEAT_REQUEST.set(client, KEEP_ALIVE_REQUEST);
             CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, settings.keepAliveMaxMissed());

@@ -63,6 +63,16 @@ public final class MailboxFailures {
                     + SftpConstants.getStatusName(sftp.getStatus()) + (sftp.getMessage() == null ? ""
                     : " (" + printable(sftp.getMessage()) + ")");
         }
+        Handshakes.Dropped dropped = handshakes.lastDropped();
+        if (dropped != null && !dropped.at().isBefore(since) && dropped.reason().contains("heartbeat")) {
+            return action + " abandoned: " + endpoint + " answered none of " + settings.keepAliveMaxMissed()
+                    + " keep-alives sent every " + settings.keepAliveInterval() + "; the connection stalled";
+        }
+        if ((dropped != null && !dropped.at().isBefore(since) && dropped.reason().contains("AuthTimeout"))
+                || chainMentions(failure, "within specified timeout")) {
+            return action + " abandoned: connecting and logging in to " + endpoint + " took longer than"
+                    + " esr.mailbox.timeout (" + settings.timeout() + "); the server stalled or is unreachable";
+        }
         if (find(failure, SocketTimeoutException.class) != null || chainMentions(failure, "timeout expired")) {
             return action + " abandoned: " + endpoint + " sent no answer within esr.mailbox.read-timeout ("
                     + settings.readTimeout() + "); the connection stalled";

@@ -164,8 +164,12 @@ public class SftpMailboxClient implements MailboxClient {
         try {
             return call.apply((SftpClient) session.getClientInstance());
         } catch (IOException | RuntimeException e) {
-            // whatever failed, this session is not handed out again
+            // whatever failed, this session is not handed out again; if the connection itself failed, it is closed
+            // at once: a graceful close would wait for a server that stopped answering
             session.dirty();
+            if (!answered(e)) {
+                abandon(session);
+            }
             throw e;
         } finally {
             current.set(null);
