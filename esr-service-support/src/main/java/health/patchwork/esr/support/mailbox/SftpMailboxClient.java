@@ -3,6 +3,7 @@ package health.patchwork.esr.support.mailbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,9 +79,8 @@ public class SftpMailboxClient implements MailboxClient {
         Path partial = target.resolveSibling(target.getFileName() + PART_SUFFIX);
         try {
             run("download " + remote, expected, client -> {
-                try (InputStream in = client.read(remote, BUFFER_SIZE);
-                     OutputStream out = PrivateFiles.newOutputStream(partial)) {
-                    in.transferTo(out);
+                try (OutputStream out = PrivateFiles.newOutputStream(partial)) {
+                    copy(client, client.read(remote, BUFFER_SIZE), out);
                 }
                 long actual = Files.size(partial);
                 if (actual != expected) {
@@ -105,10 +105,9 @@ public class SftpMailboxClient implements MailboxClient {
             }
             removeLeftoverPartials(client, folder, name);
             try {
-                try (InputStream in = Files.newInputStream(source);
-                     OutputStream out = client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
-                             OpenMode.Exclusive)) {
-                    in.transferTo(out);
+                try (InputStream in = Files.newInputStream(source)) {
+                    copy(client, in, client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
+                            OpenMode.Exclusive));
                 }
                 long expected = Files.size(source);
                 long actual = stat(client, partial).map(Attributes::getSize)
@@ -174,6 +173,42 @@ public class SftpMailboxClient implements MailboxClient {
         } finally {
             current.set(null);
             closeQuietly(session);
+        }
+    }
+
+    /**
+     * Copies one stream to the other and closes both. If the copy fails, the SSH session is closed before the
+     * remote stream: that stream's close waits for the answers still outstanding, which a silent server never sends
+     * (it would hold a stalled transfer for another read timeout, or until the keep-alives give up).
+     */
+    private void copy(SftpClient client, InputStream in, OutputStream out) throws IOException {
+        try {
+            in.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            client.getClientSession().close(true);
+            closeQuietly(in);
+            closeQuietly(out);
+            throw e;
+        }
+        // closing the remote stream waits for every block still unconfirmed, one read timeout each: one in all
+        TransferWatchdog.Armed closing = TransferWatchdog.arm(settings.readTimeout(),
+                () -> client.getClientSession().close(true));
+        try (closing; in; out) {
+            // both closed here; the remote one confirms the last blocks written or read
+        } catch (IOException | RuntimeException e) {
+            if (closing.expired()) {
+                throw (SocketTimeoutException) new SocketTimeoutException(
+                        "no answer to the last blocks within the read timeout").initCause(e);
+            }
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable stream) {
+        try {
+            stream.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the session is closed already; the failure that matters is the one being thrown
         }
     }
 

@@ -120,18 +120,20 @@ class MailboxStallTest {
 
     @Test
     void aTransferThatTricklesIsAbandonedAtItsSizeBasedDeadline() throws IOException {
-        // each block answered within the read timeout, but far below the minimum throughput
+        // each answer comes well within the read timeout (MINA keeps about 32 reads of 64 KB in flight, so an answer
+        // waits about 32 blocks' delay), but the whole file far below the minimum throughput: 16 MB at 8 MB/s may
+        // take 2 s + 6 s + 2 s; 256 blocks 0.1 s apart need about 26 s
         connector.destroy();
-        connector = MailboxConnector.pooled(settings(Duration.ofSeconds(3), DataSize.ofKilobytes(256)));
-        Files.write(server.resolve("/out/" + GO), randomBytes(512 * 1024));
+        connector = MailboxConnector.pooled(settings(Duration.ofSeconds(6), DataSize.ofMegabytes(8)));
+        Files.write(server.resolve("/out/" + GO), randomBytes(16 * 1024 * 1024));
         MailboxClient mailbox = client();
         Path target = local.resolve(GO);
 
-        server.slowTransfers(Duration.ofMillis(1500));
+        server.slowTransfers(Duration.ofMillis(100));
         assertThatThrownBy(() -> mailbox.download("/out", GO, target))
                 .isInstanceOf(MailboxException.class)
-                .hasMessageContaining("abandoned: not finished within PT7S")
-                .hasMessageContaining("524288 bytes at min-throughput 262144B/s");
+                .hasMessageContaining("abandoned: not finished within PT10S")
+                .hasMessageContaining("16777216 bytes at min-throughput 8388608B/s");
         assertThat(target.resolveSibling(GO + ".part")).doesNotExist();
     }
 
