@@ -187,6 +187,28 @@ class CorrectionRaceTest {
                 BigDecimal.class)).isEqualByComparingTo("7.5");
     }
 
+    @Test
+    void aWithdrawalWhoseWriteReachesNoRowIsRefusedAndChangesNothing() {
+        // stands in for any write that finds its row gone: the database silently skips deleting the claim
+        jdbc.execute("""
+                create function attendance.keep_row() returns trigger language plpgsql as 'begin return null; end'""");
+        jdbc.execute("""
+                create trigger keep_l1 before delete on attendance.export_entry
+                for each row when (old.line_id = 'L1') execute function attendance.keep_row()""");
+        try {
+            Api.Response withdrawn = api.delete("/api/v1/timesheet-lines/L1");
+
+            assertThat(withdrawn.status()).as("never 200 for a no-op").isEqualTo(409);
+            assertThat(withdrawn.contentType()).startsWith("application/problem+json");
+            assertThat(withdrawn.text("/errors/0/field")).isEqualTo("lineId");
+            assertThat(withdrawn.body().toString()).doesNotContain("Exception").doesNotContain("at health.");
+        } finally {
+            jdbc.execute("drop trigger keep_l1 on attendance.export_entry");
+            jdbc.execute("drop function attendance.keep_row()");
+        }
+        assertThat(api.get("/api/v1/timesheet-lines/L1").text("/status")).isEqualTo("PENDING");
+    }
+
     /** Until the request's transaction waits for a row lock the held export has; fails if it finished instead. */
     void awaitBlockedOnTheExport(CompletableFuture<?> request) {
         await().atMost(Duration.ofSeconds(60)).until(() -> request.isDone() || jdbc.queryForObject("""
