@@ -156,11 +156,10 @@ public class CorrectionService {
                         raced.getClass().getSimpleName());
                 if (attempt == ATTEMPTS) {
                     String file = corrections.fileOfLatestClaim(lineId).orElse(null);
-                    return Optional.of(Outcome.conflict(new FieldError("lineId", file == null
-                            ? "could not be changed now: its claim was being exported; read the line and send the"
-                                    + " change again"
-                            : "could not be changed now: its claim went out in " + file + "; read the line and send"
-                                    + " the change again"), file));
+                    return Optional.of(Outcome.conflict(new FieldError("lineId", "could not be changed now: its"
+                            + " ledger rows moved while the change was applied, so nothing was changed"
+                            + (file == null ? "" : "; its latest claim went out in " + file)
+                            + "; read the line and send the change again"), file));
                 }
             }
         }
