@@ -50,6 +50,12 @@ class AttendanceInboundApplicationTest {
         assertThat(docs).contains("\"openapi\":\"3.1").contains("/api/v1/timesheet-lines")
                 .contains("/api/v1/timesheet-lines/{lineId}/corrections").contains("/api/v1/exports")
                 .contains("/api/v1/periods/{taxYear}/{period}/summary").contains("/api/v1/files/{fileName}");
+        var api = tools.jackson.databind.json.JsonMapper.builder().build().readTree(docs);
+        for (String operation : new String[] {"~1corrections/post", "/delete"}) {
+            assertThat(api.at("/paths/~1api~1v1~1timesheet-lines~1{lineId}" + operation + "/responses")
+                    .propertyNames()).as(operation).contains("200", "404", "409");
+        }
+        assertThat(api.at("/components/schemas/LineResult/properties").propertyNames()).contains("exportedIn");
         String ui = RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html")
                 .retrieve().body(String.class);
         assertThat(ui).contains("swagger-ui");

@@ -1,11 +1,14 @@
 package health.patchwork.esr.absence.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import health.patchwork.esr.absence.status.AbsenceStatusQuery;
 import health.patchwork.esr.absence.status.AbsenceStatusView;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/absences")
 @Tag(name = "Absences")
 class AbsenceController {
+
+    private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String INVALID = "Invalid change: problem detail naming each field";
+    private static final String CHANGE_RACING_EXPORT = "A change that arrives while an AB file is being made waits"
+            + " for it. If the absence went into that file, the answer names it as lastFile with changesPending"
+            + " true, and the next file carries the change.";
 
     private final AbsenceIntake intake;
     private final AbsenceStatusQuery status;
@@ -41,21 +50,37 @@ class AbsenceController {
     }
 
     @PutMapping("/{absenceId}/dates")
-    @Operation(summary = "Replace dates, times, units and open-ended flag; after export the next file amends ESR")
+    @Operation(summary = "Replace dates, times, units and open-ended flag; after export the next file amends ESR",
+            description = CHANGE_RACING_EXPORT)
+    @ApiResponse(responseCode = "200", description = "Changed; the status (changesPending once it was sent)")
+    @ApiResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No absence with this id", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "The absence is cancelled, or another change of it came in at the"
+            + " same time; nothing was changed", content = @Content(mediaType = PROBLEM))
     AbsenceStatusView changeDates(@PathVariable String absenceId, @RequestBody DatesChange change) {
         intake.changeDates(absenceId, change);
         return get(absenceId);
     }
 
     @PostMapping("/{absenceId}/end")
-    @Operation(summary = "End an open-ended sickness; after export the next file carries END")
+    @Operation(summary = "End an open-ended sickness; after export the next file carries END",
+            description = CHANGE_RACING_EXPORT)
+    @ApiResponse(responseCode = "200", description = "Ended; the status (changesPending once it was sent)")
+    @ApiResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No absence with this id", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "409", description = "The absence is cancelled or not open-ended, or another change of"
+            + " it came in at the same time; nothing was changed", content = @Content(mediaType = PROBLEM))
     AbsenceStatusView end(@PathVariable String absenceId, @RequestBody EndOfAbsence end) {
         intake.end(absenceId, end);
         return get(absenceId);
     }
 
     @PostMapping("/{absenceId}/cancel")
-    @Operation(summary = "Cancel an absence; after export the next file carries DEL")
+    @Operation(summary = "Cancel an absence; after export the next file carries DEL",
+            description = CHANGE_RACING_EXPORT)
+    @ApiResponse(responseCode = "200", description = "Cancelled (also when it was before); the status: CANCELLED"
+            + " when never sent, changesPending while the DEL is still to be sent")
+    @ApiResponse(responseCode = "404", description = "No absence with this id", content = @Content(mediaType = PROBLEM))
     AbsenceStatusView cancel(@PathVariable String absenceId) {
         intake.cancel(absenceId);
         return get(absenceId);

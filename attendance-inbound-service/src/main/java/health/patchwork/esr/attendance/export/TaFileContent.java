@@ -44,7 +44,9 @@ class TaFileContent implements ExportContent {
 
     @Override
     public int assign(long fileId, ExportTarget target) {
-        // the file's rows are its entries in id order (a reversal right before its replacement claim)
+        // the file's rows are its entries in id order (a reversal right before its replacement claim). The tagged rows
+        // stay locked until the file is recorded: a correction or withdrawal of one of these lines waits on its
+        // claim's lock and then sees whether the claim went into this file (CorrectionStore.lock)
         return jdbc.update("""
                 update export_entry set export_file_id = ?
                 where export_file_id is null and tax_year = ? and tax_period = ?""",

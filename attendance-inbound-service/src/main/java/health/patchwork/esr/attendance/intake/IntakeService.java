@@ -125,11 +125,16 @@ public class IntakeService {
         }
         fresh.forEach(c -> results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.CREATED));
         Set<String> amended = store.amendPending(amend);
+        // a line whose claim an export was tagging when we read it: the amendment waited for that export's row lock
+        // and then found the claim in a file; this statement sees the file, so the refusal can name it
+        Map<String, String> exportedMeanwhile = store.fileOfLatestClaim(amend.stream().map(CheckedLine::lineId)
+                .filter(id -> !amended.contains(id)).toList());
         for (CheckedLine c : amend) {
             if (amended.contains(c.lineId())) {
                 results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.AMENDED);
             } else {
-                results[c.index()] = exported(c, "lines[" + c.index() + "]", "a file exported just now");
+                results[c.index()] = exported(c, "lines[" + c.index() + "]",
+                        exportedMeanwhile.getOrDefault(c.lineId(), "a file exported just now"));
             }
         }
     }

@@ -12,21 +12,27 @@ import health.patchwork.esr.support.web.FieldError;
  * @param index position in the posted batch (0-based)
  * @param errors why it was rejected, each naming the field by its JSON path, e.g. {@code lines[3].payCode}
  * @param warnings accepted, but worth a look (e.g. the assignment's T&amp;A flag is not set in ESR)
+ * @param exportedIn a correction or withdrawal that queued a reversal: the file that carried the claim it reverses
+ *        (also when that file was being made while the change arrived, so the change could not stop the claim)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record LineResult(int index, String lineId, LineOutcome outcome, List<FieldError> errors,
-                         List<FieldError> warnings) {
+                         List<FieldError> warnings, String exportedIn) {
 
     static LineResult ok(int index, String lineId, LineOutcome outcome) {
-        return new LineResult(index, lineId, outcome, List.of(), List.of());
+        return ok(index, lineId, outcome, null);
+    }
+
+    static LineResult ok(int index, String lineId, LineOutcome outcome, String exportedIn) {
+        return new LineResult(index, lineId, outcome, List.of(), List.of(), exportedIn);
     }
 
     static LineResult rejected(int index, String lineId, List<FieldError> errors) {
-        return new LineResult(index, lineId, LineOutcome.REJECTED, List.copyOf(errors), List.of());
+        return new LineResult(index, lineId, LineOutcome.REJECTED, List.copyOf(errors), List.of(), null);
     }
 
     LineResult withWarnings(List<FieldError> value) {
-        return new LineResult(index, lineId, outcome, errors, List.copyOf(value));
+        return new LineResult(index, lineId, outcome, errors, List.copyOf(value), exportedIn);
     }
 
     boolean accepted() {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TimesheetLineController {
 
     static final URI LINES_REJECTED = URI.create("urn:esr-suite:problem:lines-rejected");
+    static final URI LINE_CONFLICT = URI.create("urn:esr-suite:problem:line-conflict");
 
     private final IntakeService intake;
     private final CorrectionService corrections;
@@ -37,16 +38,38 @@ class TimesheetLineController {
     }
 
     @Operation(summary = "Correct a line",
-            description = "Before export this amends the line. After export the sent file is never edited: the next"
-                    + " file carries a reversal of what was sent (numeric values negated) and a claim with the new"
-                    + " values. The body is a line; lineId may be left out.")
+            description = "Before export this amends the line (AMENDED). After export the sent file is never edited:"
+                    + " the next file carries a reversal of what was sent (numeric values negated) and a claim with"
+                    + " the new values (CORRECTED, with exportedIn naming the file whose claim is reversed). A"
+                    + " correction that arrives while an export is writing the line's claim waits for that export and"
+                    + " is then one or the other. The body is a line; lineId may be left out.")
+    @ApiResponse(responseCode = "200", description = "AMENDED, CORRECTED (exportedIn: the file whose claim is"
+            + " reversed) or UNCHANGED", content = @Content(schema = @Schema(implementation = LineResult.class)))
+    @ApiResponse(responseCode = "404", description = "No line with this id",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "409", description = "The line could not be changed consistently now (its claim"
+            + " was being exported and the change could not be applied after retries): problem detail naming lineId"
+            + " and, in exportedIn, the file that carried the claim; nothing was changed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "422", description = "Invalid correction, or the line was withdrawn: problem detail"
+            + " naming each field", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping(path = "/{lineId}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> correct(@PathVariable String lineId, @RequestBody TimesheetLineRequest body) {
         return respond(lineId, corrections.correct(lineId, body));
     }
 
     @Operation(summary = "Withdraw a line",
-            description = "Drops the unsent claim; if the line was sent, the next file carries its reversal.")
+            description = "Drops the unsent claim; if the line was sent, the next file carries its reversal and"
+                    + " exportedIn names the file that carried the claim. A withdrawal that arrives while an export"
+                    + " is writing the line's claim waits for that export; if the claim went into the file, its"
+                    + " reversal is queued and named the same way.")
+    @ApiResponse(responseCode = "200", description = "WITHDRAWN (exportedIn: the file whose claim is reversed) or"
+            + " UNCHANGED (withdrawn before)", content = @Content(schema = @Schema(implementation = LineResult.class)))
+    @ApiResponse(responseCode = "404", description = "No line with this id",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "409", description = "The line could not be withdrawn consistently now: problem"
+            + " detail naming lineId and, in exportedIn, the file that carried the claim; nothing was changed",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @DeleteMapping("/{lineId}")
     ResponseEntity<Object> withdraw(@PathVariable String lineId) {
         return respond(lineId, corrections.withdraw(lineId));
@@ -58,7 +81,19 @@ class TimesheetLineController {
         }
         CorrectionService.Outcome o = outcome.get();
         if (o.outcome() != LineOutcome.REJECTED) {
-            return ResponseEntity.ok(LineResult.ok(0, lineId, o.outcome()));
+            return ResponseEntity.ok(LineResult.ok(0, lineId, o.outcome(), o.exportedIn()));
+        }
+        if (o.conflict()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    o.errors().get(0).field() + ": " + o.errors().get(0).reason());
+            problem.setType(LINE_CONFLICT);
+            problem.setTitle("The line could not be changed now");
+            problem.setProperty("errors", o.errors());
+            if (o.exportedIn() != null) {
+                problem.setProperty("exportedIn", o.exportedIn());
+            }
+            return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                 o.errors().size() == 1 ? o.errors().get(0).field() + ": " + o.errors().get(0).reason()

@@ -58,6 +58,27 @@ class TimesheetLineStore {
         return found;
     }
 
+    /** For each of {@code ids} whose latest claim went into a file: that file's name. */
+    Map<String, String> fileOfLatestClaim(Collection<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select distinct on (e.line_id) e.line_id, f.file_name
+                    from export_entry e left join export_file f on f.id = e.export_file_id
+                    where e.line_id = any (?) and e.kind = 'CLAIM' order by e.line_id, e.id desc""");
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            return ps;
+        }, rs -> {
+            if (rs.getString(2) != null) {
+                found.put(rs.getString(1), rs.getString(2));
+            }
+        });
+        return found;
+    }
+
     /** Inserts new lines and their pending claims; returns the ids actually inserted (a concurrent post may win). */
     Set<String> insert(List<CheckedLine> lines) {
         Set<String> inserted = new HashSet<>();
