@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
 import health.patchwork.esr.testsupport.security.TestTokens;
@@ -15,6 +16,9 @@ import health.patchwork.esr.testsupport.sftp.SftpTestConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +44,15 @@ class SecurityRulesTest {
         OperatorEndpoints operatorEndpoints() {
             return OperatorEndpoints.post("/api/v1/files/*/approve");
         }
+
+        /** A component the test turns DOWN or ATTENTION, to see what the whole endpoint answers. */
+        @Bean
+        HealthIndicator switchable() {
+            return () -> Health.status(SWITCHABLE.get()).build();
+        }
     }
+
+    static final AtomicReference<Status> SWITCHABLE = new AtomicReference<>(Status.UP);
 
     @RestController
     static class Endpoints {
@@ -107,6 +119,21 @@ class SecurityRulesTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 call("GET", "/actuator/health", TestTokens.operator()).getBody()).contains("verified against known_hosts"));
+    }
+
+    @Test
+    void aDownComponentAnswers503AndAttentionStays200() {
+        try {
+            SWITCHABLE.set(Status.DOWN);
+            ResponseEntity<String> down = call("GET", "/actuator/health", null);
+            assertThat(down.getStatusCode().value()).isEqualTo(503);
+            assertThat(down.getBody()).contains("\"status\":\"DOWN\"");
+
+            SWITCHABLE.set(new Status("ATTENTION"));
+            assertThat(call("GET", "/actuator/health", null).getStatusCode().value()).isEqualTo(200);
+        } finally {
+            SWITCHABLE.set(Status.UP);
+        }
     }
 
     @Test
