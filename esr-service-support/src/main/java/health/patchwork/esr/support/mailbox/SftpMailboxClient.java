@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
@@ -101,13 +102,16 @@ public class SftpMailboxClient implements MailboxClient {
                 throw new RemoteFileExistsException(remote);
             }
             removeLeftoverPartials(client, folder, name);
+            AtomicBoolean created = new AtomicBoolean();
             try {
-                writeChecked(client, source, partial);
+                writeChecked(client, source, partial, created);
                 check(beforeRename, remote);
                 // The raw SFTP rename fails when the target exists, unlike Session.rename, which would replace it.
                 client.rename(partial, remote);
             } catch (IOException | RuntimeException e) {
-                removeQuietly(client, partial);
+                if (created.get()) {
+                    removeQuietly(client, partial);
+                }
                 throw e;
             }
             return null;
@@ -118,10 +122,14 @@ public class SftpMailboxClient implements MailboxClient {
     public void writeTemporary(Path source, String folder, String temporaryName) {
         String partial = path(folder, temporaryName);
         run("upload " + partial, size(source), client -> {
+            AtomicBoolean created = new AtomicBoolean();
             try {
-                writeChecked(client, source, partial);
+                writeChecked(client, source, partial, created);
             } catch (IOException | RuntimeException e) {
-                removeQuietly(client, partial);
+                // only what this call created: an existing file of that name is someone else's
+                if (created.get()) {
+                    removeQuietly(client, partial);
+                }
                 throw e;
             }
             return null;
@@ -165,11 +173,17 @@ public class SftpMailboxClient implements MailboxClient {
         });
     }
 
-    /** Writes {@code source} to a new remote file (never an existing one) and checks the size the server reports. */
-    private void writeChecked(SftpClient client, Path source, String partial) throws IOException {
+    /**
+     * Writes {@code source} to a new remote file (never an existing one) and checks the size the server reports;
+     * {@code created} is set once the file is this call's.
+     */
+    private void writeChecked(SftpClient client, Path source, String partial, AtomicBoolean created)
+            throws IOException {
         try (InputStream in = Files.newInputStream(source)) {
-            copy(client, in, client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
-                    OpenMode.Exclusive));
+            OutputStream out = client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
+                    OpenMode.Exclusive);
+            created.set(true);
+            copy(client, in, out);
         }
         long expected = Files.size(source);
         long actual = stat(client, partial).map(Attributes::getSize)
