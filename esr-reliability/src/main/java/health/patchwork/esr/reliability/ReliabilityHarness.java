@@ -9,6 +9,7 @@ import java.util.Map;
 import health.patchwork.esr.reliability.crash.OutboundCrashScenario;
 import health.patchwork.esr.reliability.database.DatabaseRestartScenario;
 import health.patchwork.esr.reliability.duplicates.DuplicateDeliveryScenario;
+import health.patchwork.esr.reliability.export.CollectedBeforeRecoveryScenario;
 import health.patchwork.esr.reliability.export.ExportCrashScenario;
 import health.patchwork.esr.reliability.fuzz.InboundReaderFuzzScenario;
 import health.patchwork.esr.reliability.fuzz.ReaderFuzzScenario;
@@ -49,6 +50,11 @@ public final class ReliabilityHarness {
             ExportCrashScenario exports = new ExportCrashScenario(repository, target.resolve("export-crash"),
                     full ? 2000 : 200, seed);
             return List.of(exports.runAttendance(full ? 20 : 1), exports.runAbsence(full ? 20 : 1));
+        });
+        scenarios.put("collected-before-recovery", () -> {
+            CollectedBeforeRecoveryScenario collected = new CollectedBeforeRecoveryScenario(repository,
+                    target.resolve("collected-before-recovery"), full ? 2000 : 200);
+            return List.of(collected.runAttendance(full ? 20 : 1), collected.runAbsence(full ? 20 : 1));
         });
         scenarios.put("duplicates", () -> List.of(new DuplicateDeliveryScenario(repository,
                 target.resolve("duplicates"), full ? 2000 : 300, seed).run(full ? 5 : 1)));

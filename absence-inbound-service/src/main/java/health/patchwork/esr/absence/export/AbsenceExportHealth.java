@@ -38,7 +38,7 @@ class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
     @Override
     protected Health check() {
         List<String> unconfirmed = jdbc.queryForList(
-                "select file_name from export_file where state = 'GENERATED' order by sequence_number", String.class);
+                "select file_name from export_file where state <> 'UPLOADED' order by sequence_number", String.class);
         Long overdue = jdbc.queryForObject("""
                 select count(*) from absence a
                 where a.sent_revision is null and not a.cancelled and a.rejection is null

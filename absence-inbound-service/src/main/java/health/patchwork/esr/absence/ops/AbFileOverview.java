@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import health.patchwork.esr.support.export.ExportFileEvent;
 import health.patchwork.esr.support.export.ExportFileSummary;
 import health.patchwork.esr.support.export.ExportLedger;
 
@@ -15,8 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AbFileOverview {
 
-    /** A file with its rows per operation (ADD, END, DEL) and how many absences they came from. */
-    record AbFileReport(ExportFileSummary file, Map<String, Integer> rowsByOperation, int absences) {
+    /**
+     * A file with its rows per operation (ADD, END, DEL), how many absences they came from, and its state changes
+     * (which temporary file was renamed; whether recovery found it collected by ESR).
+     */
+    record AbFileReport(ExportFileSummary file, Map<String, Integer> rowsByOperation, int absences,
+                        List<ExportFileEvent> events) {
     }
 
     private final ExportLedger ledger;
@@ -40,7 +45,7 @@ class AbFileOverview {
                     });
             int absences = jdbc.sql("select count(distinct absence_id) from export_row where file_id = :id")
                     .param("id", id).query(Integer.class).single();
-            return new AbFileReport(file, byOperation, absences);
+            return new AbFileReport(file, byOperation, absences, ledger.events(id));
         });
     }
 }

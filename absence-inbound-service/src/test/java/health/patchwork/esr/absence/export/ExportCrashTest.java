@@ -62,12 +62,30 @@ class ExportCrashTest extends AbsenceServiceTest {
 
         assertThat(post("/api/v1/periods/M2708/finalise").status()).isEqualTo(500);
         assertThat(inboundFiles()).containsExactly(FILE);
-        assertThat(jdbc.queryForObject("select state from absence.export_file", String.class)).isEqualTo("GENERATED");
+        assertThat(jdbc.queryForObject("select state from absence.export_file", String.class)).isEqualTo("RENAMING");
 
         Response next = post("/api/v1/periods/M2708/finalise");
 
         assertThat(next.body()).contains("\"file\":null");
         assertExactlyOneFileDelivered();
+    }
+
+    @Test
+    void aFileEsrCollectedAfterTheRenameBeforeTheLedgerSaidSoIsRecordedAsCollectedAndNotSentAgain()
+            throws IOException {
+        post("/api/v1/absences", AbsenceExportTest.batch(AbsenceExportTest.SICK_132));
+        crash.arm(Step.AFTER_UPLOADED);
+        assertThat(post("/api/v1/periods/M2708/finalise").status()).isEqualTo(500);
+        assertThat(records(FILE)).containsExactlyElementsOf(EXPECTED);
+        Files.delete(mailbox.resolve("/in/" + FILE)); // ESR collects it
+
+        Response next = post("/api/v1/periods/M2708/finalise");
+
+        assertThat(next.body()).contains("\"file\":null");
+        assertThat(inboundFiles()).as("no second copy").isEmpty();
+        assertThat(jdbc.queryForList("select state || ' ' || delivery from absence.export_file", String.class))
+                .containsExactly("UPLOADED COLLECTED");
+        assertThat(get("/api/v1/absences/A000132").<String>json("$.status")).isEqualTo("EXPORTED");
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code export} in {@code /actuator/health}: the last TA file sent and what waits to be sent. Files the ledger
- * still calls GENERATED (a crash or an outage interrupted them; the next export or a restart finishes them) and
- * periods whose cut-off passed more than a day ago with lines still unsent. Such an overdue export is ATTENTION
+ * still calls GENERATED or RENAMING (a crash or an outage interrupted them; the next export or a restart finishes
+ * them) and periods whose cut-off passed more than a day ago with lines still unsent. Such an overdue export is ATTENTION
  * (HTTP 200, in neither the liveness nor the readiness group): ESR's payroll will miss those lines, but restarting or
  * unrouting the service would not send them, and it can still take lines.
  */
@@ -38,7 +38,7 @@ class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
     @Override
     protected Health check() {
         List<String> unconfirmed = jdbc.queryForList(
-                "select file_name from export_file where state = 'GENERATED' order by sequence_number", String.class);
+                "select file_name from export_file where state <> 'UPLOADED' order by sequence_number", String.class);
         Integer pending = jdbc.queryForObject("select count(*) from export_entry where export_file_id is null",
                 Integer.class);
         List<String> overdue = jdbc.queryForList("""

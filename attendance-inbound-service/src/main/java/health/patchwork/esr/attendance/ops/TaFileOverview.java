@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import health.patchwork.esr.support.export.ExportFileEvent;
 import health.patchwork.esr.support.export.ExportFileSummary;
 import health.patchwork.esr.support.export.ExportLedger;
 
@@ -15,8 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TaFileOverview {
 
-    /** A file with its rows per kind (claims, reversals) and how many timesheet lines they came from. */
-    record TaFileReport(ExportFileSummary file, Map<String, Integer> rowsByKind, int timesheetLines) {
+    /**
+     * A file with its rows per kind (claims, reversals), how many timesheet lines they came from, and its state
+     * changes (which temporary file was renamed; whether recovery found it collected by ESR).
+     */
+    record TaFileReport(ExportFileSummary file, Map<String, Integer> rowsByKind, int timesheetLines,
+                        List<ExportFileEvent> events) {
     }
 
     private final ExportLedger ledger;
@@ -40,7 +45,7 @@ class TaFileOverview {
                     });
             int lines = jdbc.sql("select count(distinct line_id) from export_entry where export_file_id = :id")
                     .param("id", id).query(Integer.class).single();
-            return new TaFileReport(file, byKind, lines);
+            return new TaFileReport(file, byKind, lines, ledger.events(id));
         });
     }
 }

@@ -47,7 +47,7 @@ class StatusController {
         return queries.lines(lineIds);
     }
 
-    @Operation(summary = "A TA file by name", description = "State (GENERATED or UPLOADED), rows, size, SHA-256.")
+    @Operation(summary = "A TA file by name", description = "State (GENERATED, RENAMING or UPLOADED), rows, size, SHA-256.")
     @GetMapping("/files/{fileName}")
     ResponseEntity<Object> file(@PathVariable String fileName) {
         return queries.fileByName(fileName).<ResponseEntity<Object>>map(ResponseEntity::ok)

@@ -117,7 +117,7 @@ class ExportCrashTest {
     void aCrashAfterUploadBeforeTheLedgerIsUpdatedDoesNotUploadAgain() throws IOException {
         crash.arm(Point.AFTER_UPLOADED);
         assertThatThrownBy(export::cutOff).isInstanceOf(CrashSwitch.Crash.class);
-        assertThat(state()).isEqualTo("GENERATED");
+        assertThat(state()).isEqualTo("RENAMING");
         assertThat(inbox()).containsExactly(FILE);
         var uploadedAt = Files.getLastModifiedTime(mailbox.resolve("/in/" + FILE));
 
@@ -127,6 +127,25 @@ class ExportCrashTest {
         assertThat(inbox()).containsExactly(FILE);
         assertThat(Files.getLastModifiedTime(mailbox.resolve("/in/" + FILE))).isEqualTo(uploadedAt);
         assertThat(mailbox.resolve("/in/" + FILE)).hasBinaryContent(ExportTest.expected(FILE));
+    }
+
+    @Test
+    void aFileEsrCollectedAfterTheRenameBeforeTheLedgerSaidSoIsRecordedAsCollectedAndNotSentAgain()
+            throws IOException {
+        crash.arm(Point.AFTER_UPLOADED);
+        assertThatThrownBy(export::cutOff).isInstanceOf(CrashSwitch.Crash.class);
+        assertThat(mailbox.resolve("/in/" + FILE)).hasBinaryContent(ExportTest.expected(FILE));
+        Files.delete(mailbox.resolve("/in/" + FILE)); // ESR collects it before the restart
+
+        export.recover();
+        export.cutOff();
+
+        assertThat(inbox()).as("no second copy").isEmpty();
+        assertThat(jdbc.queryForObject("select state || ' ' || delivery from attendance.export_file"
+                + " where file_name = ?", String.class, FILE)).isEqualTo("UPLOADED COLLECTED");
+        assertThat(api.get("/actuator/esrfiles/1").text("/events/2/detail")).startsWith("COLLECTED: neither " + FILE);
+        assertThat(api.get("/actuator/health/export").body().at("/details/filesNotConfirmedOnMailbox").size())
+                .isZero();
     }
 
     @Test

@@ -32,6 +32,11 @@ final class AbsenceExporting implements ExportingService {
     }
 
     @Override
+    public String itemsName() {
+        return "absences";
+    }
+
+    @Override
     public String schema() {
         return "absence";
     }
@@ -42,20 +47,20 @@ final class AbsenceExporting implements ExportingService {
     }
 
     @Override
-    public Set<String> post(HarnessHttp http, String baseUrl, int items, LocalDate day) {
+    public Set<String> post(HarnessHttp http, String baseUrl, int items, LocalDate day, int firstId) {
         Set<String> ids = new LinkedHashSet<>();
         for (int from = 0; from < items; from += BATCH) {
             List<Map<String, Object>> absences = new ArrayList<>();
             for (int i = from; i < Math.min(items, from + BATCH); i++) {
                 Map<String, Object> absence = new LinkedHashMap<>();
-                absence.put("absenceId", "A%06d".formatted(i));
+                absence.put("absenceId", "A%06d".formatted(firstId + i));
                 absence.put("assignmentNumber", PublishedContractStub.assignmentNumber(i));
                 absence.put("category", "ANNUAL_LEAVE");
                 absence.put("startDate", day.toString());
                 absence.put("endDate", day.toString());
                 absence.put("units", "7.5");
                 absences.add(absence);
-                ids.add("A%06d".formatted(i));
+                ids.add("A%06d".formatted(firstId + i));
             }
             HarnessHttp.Reply reply = http.postJson(baseUrl + "/api/v1/absences", TestTokens.platform(),
                     Map.of("absences", absences));

@@ -34,6 +34,11 @@ final class AttendanceExporting implements ExportingService {
     }
 
     @Override
+    public String itemsName() {
+        return "lines";
+    }
+
+    @Override
     public String schema() {
         return "attendance";
     }
@@ -44,19 +49,19 @@ final class AttendanceExporting implements ExportingService {
     }
 
     @Override
-    public Set<String> post(HarnessHttp http, String baseUrl, int items, LocalDate day) {
+    public Set<String> post(HarnessHttp http, String baseUrl, int items, LocalDate day, int firstId) {
         Set<String> ids = new LinkedHashSet<>();
         for (int from = 0; from < items; from += BATCH) {
             List<Map<String, Object>> lines = new ArrayList<>();
             for (int i = from; i < Math.min(items, from + BATCH); i++) {
                 Map<String, Object> line = new LinkedHashMap<>();
-                line.put("lineId", "L%06d".formatted(i));
+                line.put("lineId", "L%06d".formatted(firstId + i));
                 line.put("assignmentNumber", PublishedContractStub.assignmentNumber(i));
                 line.put("dateWorked", day.toString());
                 line.put("payCode", PAY_CODE);
                 line.put("quantity", "7.50");
                 lines.add(line);
-                ids.add("L%06d".formatted(i));
+                ids.add("L%06d".formatted(firstId + i));
             }
             HarnessHttp.Reply reply = http.postJson(baseUrl + "/api/v1/timesheet-lines", TestTokens.platform(),
                     Map.of("lines", lines));

@@ -56,14 +56,27 @@ public final class ExportCrashScenario {
     }
 
     public ScenarioResult runAttendance(int trials) throws Exception {
-        return run(new AttendanceExporting(), trials, "lines");
+        return run(new AttendanceExporting(), trials, "lines", null).get(0);
     }
 
     public ScenarioResult runAbsence(int trials) throws Exception {
-        return run(new AbsenceExporting(), trials, "absences");
+        return run(new AbsenceExporting(), trials, "absences", null).get(0);
     }
 
-    private ScenarioResult run(ExportingService service, int trials, String itemsName) throws Exception {
+    /** The service the last trial restarted, still running, for a scenario that carries on with it. */
+    record Running(HarnessDatabase database, EmbeddedSftpServer mailbox, Map<String, String> environment,
+                   ServiceProcess process) {
+    }
+
+    /** A scenario that carries on with the service the last trial left running (and closes it when done). */
+    @FunctionalInterface
+    interface FollowUp {
+        ScenarioResult continueOn(ExportingService service, Running running) throws Exception;
+    }
+
+    /** The trials; then, if {@code then} is given, that scenario on the service the last trial restarted. */
+    List<ScenarioResult> run(ExportingService service, int trials, String itemsName, FollowUp then)
+            throws Exception {
         Files.createDirectories(home);
         HarnessDatabase database = new HarnessDatabase(SharedPostgres.endpoint());
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
@@ -76,10 +89,13 @@ public final class ExportCrashScenario {
             long lost = 0;
             long duplicated = 0;
             String firstFailure = null;
+            Running running = null;
             for (int t = 0; t < trials; t++) {
                 // from a fifth of the export's length before it is asked for to the moment a clean run had it done
                 long killAfter = (long) ((random.nextDouble() * 1.2 - 0.2) * cleanExportMillis);
-                Outcome outcome = trial(service, database, mailbox, environment, killAfter);
+                Outcome outcome = trial(service, database, mailbox, environment, killAfter,
+                        then != null && t == trials - 1);
+                running = outcome.running();
                 if (outcome.failure() == null) {
                     passed++;
                 } else {
@@ -91,27 +107,41 @@ public final class ExportCrashScenario {
                     }
                 }
             }
-            return new ScenarioResult("kill -9 of " + service.module() + " during export (" + items + " "
-                    + itemsName + ")", trials, passed, lost, duplicated, firstFailure);
+            ScenarioResult result = new ScenarioResult("kill -9 of " + service.module() + " during export (" + items
+                    + " " + itemsName + ")", trials, passed, lost, duplicated, firstFailure);
+            if (running == null) {
+                return List.of(result);
+            }
+            return List.of(result, then.continueOn(service, running));
         }
     }
 
     private long cleanExportMillis(ExportingService service, HarnessDatabase database, EmbeddedSftpServer mailbox,
             Map<String, String> environment) throws Exception {
-        Outcome clean = trial(service, database, mailbox, environment, Long.MIN_VALUE);
+        Outcome clean = trial(service, database, mailbox, environment, Long.MIN_VALUE, false);
         if (clean.failure() != null) {
             throw new IllegalStateException("a clean export of " + service.module() + " failed: " + clean.failure());
         }
         return clean.exportMillis();
     }
 
-    /** What one trial left: items missing or repeated, and why it failed (null when it passed). */
-    private record Outcome(long exportMillis, long lost, long duplicated, String failure) {
+    /**
+     * What one trial left: items missing or repeated, and why it failed (null when it passed); the service still
+     * running when it was to be handed over.
+     */
+    private record Outcome(long exportMillis, long lost, long duplicated, String failure, Running running) {
+
+        Outcome handingOver(Running service) {
+            return new Outcome(exportMillis, lost, duplicated, failure, service);
+        }
     }
 
-    /** One export from empty schemas; {@code killAfterMillis == Long.MIN_VALUE} is a clean run. */
+    /**
+     * One export from empty schemas; {@code killAfterMillis == Long.MIN_VALUE} is a clean run. With
+     * {@code handOver} the service it ends with is left running, in the outcome.
+     */
     private Outcome trial(ExportingService service, HarnessDatabase database, EmbeddedSftpServer mailbox,
-            Map<String, String> environment, long killAfterMillis) throws Exception {
+            Map<String, String> environment, long killAfterMillis, boolean handOver) throws Exception {
         database.dropSchemas(service.schema());
         PublishedContractStub.install(database, items);
         emptyInboundFolder(mailbox);
@@ -123,6 +153,7 @@ public final class ExportCrashScenario {
         ServiceProcess process = launcher.startHealthy(service.module(), own);
         long exportMillis;
         List<String> periods;
+        boolean handedOver = false;
         try {
             String baseUrl = ServiceLauncher.baseUrl(process);
             Set<String> expected = service.post(http, baseUrl, items, day);
@@ -147,9 +178,16 @@ public final class ExportCrashScenario {
                 process = launcher.startHealthy(service.module(), own);
                 exportAll(service, ServiceLauncher.baseUrl(process), periods);
             }
-            return check(service, database, mailbox, expected, exportMillis);
+            Outcome outcome = check(service, database, mailbox, expected, exportMillis);
+            if (handOver) {
+                handedOver = true;
+                return outcome.handingOver(new Running(database, mailbox, own, process));
+            }
+            return outcome;
         } finally {
-            process.close();
+            if (!handedOver) {
+                process.close();
+            }
         }
     }
 
@@ -199,7 +237,7 @@ public final class ExportCrashScenario {
         long lostByLedger = problems.isEmpty() || lost > 0 || duplicated > 0 ? 0 : 1;
         return new Outcome(exportMillis, lost + lostByLedger, duplicated,
                 problems.isEmpty() ? null : String.join("; ", problems) + " (.part files: " + folder.partFiles()
-                        + ")");
+                        + ")", null);
     }
 
     private static void emptyInboundFolder(EmbeddedSftpServer mailbox) throws IOException {

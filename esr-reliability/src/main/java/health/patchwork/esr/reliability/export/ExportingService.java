@@ -18,6 +18,9 @@ interface ExportingService {
 
     String module();
 
+    /** What it sends, for the summary table: lines, absences. */
+    String itemsName();
+
     /** Its own schema, holding {@code export_file}, the ledger of files it generated and uploaded. */
     String schema();
 
@@ -25,7 +28,12 @@ interface ExportingService {
     Map<String, String> environment(Map<String, String> sandbox, Path home) throws IOException;
 
     /** Posts {@code items} items dated {@code day} on assignments 0..items-1; returns the ids the files must carry. */
-    Set<String> post(HarnessHttp http, String baseUrl, int items, LocalDate day);
+    default Set<String> post(HarnessHttp http, String baseUrl, int items, LocalDate day) {
+        return post(http, baseUrl, items, day, 0);
+    }
+
+    /** As {@link #post(HarnessHttp, String, int, LocalDate)}, numbering the items from {@code firstId}. */
+    Set<String> post(HarnessHttp http, String baseUrl, int items, LocalDate day, int firstId);
 
     /** Periods with items not yet in a file, in the form {@link #export} takes. */
     List<String> pendingPeriods(HarnessDatabase database) throws SQLException;

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import health.patchwork.esr.reliability.ScenarioResult;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The small-size run of the export crash scenario: one kill -9 at a random moment of each inbound export. Kill
- * moments are drawn over an assumed 1.5 s export rather than a timed clean run, to spare a third service start.
+ * The small-size runs of the export crash scenario and of the collected-before-recovery scenario, one trial each
+ * per inbound service. The crash trial's kill moment is drawn over an assumed 1.5 s export rather than a timed
+ * clean run, to spare a service start; the collected-before-recovery trial carries on with the service the crash
+ * trial restarted, to spare another.
  */
 class ExportCrashScenarioTest {
 
@@ -20,22 +23,35 @@ class ExportCrashScenarioTest {
     private final Path repository = Path.of("..").toAbsolutePath().normalize();
 
     @Test
-    void aKilledAttendanceExportEndsWithEveryLineInExactlyOneFile() throws Exception {
-        ScenarioResult result = new ExportCrashScenario(repository,
-                Path.of("target", "export-crash").toAbsolutePath(), 200, 21L).assumingExportTakes(EXPORT).runAttendance(1);
+    void aKilledAttendanceExportEndsWithEveryLineInExactlyOneFileAndACollectedFileIsNotSentAgain() throws Exception {
+        List<ScenarioResult> results = collected().runAttendanceAfter(crash(21L), 1, 1);
 
-        assertThat(result.note()).isNull();
-        assertThat(result.allPassed()).isTrue();
-        assertThat(result.trials()).isEqualTo(1);
+        assertPassed(results);
     }
 
     @Test
-    void aKilledAbsenceExportEndsWithEveryAbsenceInExactlyOneFile() throws Exception {
-        ScenarioResult result = new ExportCrashScenario(repository,
-                Path.of("target", "export-crash").toAbsolutePath(), 200, 22L).assumingExportTakes(EXPORT).runAbsence(1);
+    void aKilledAbsenceExportEndsWithEveryAbsenceInExactlyOneFileAndACollectedFileIsNotSentAgain() throws Exception {
+        List<ScenarioResult> results = collected().runAbsenceAfter(crash(22L), 1, 1);
 
-        assertThat(result.note()).isNull();
-        assertThat(result.allPassed()).isTrue();
-        assertThat(result.trials()).isEqualTo(1);
+        assertPassed(results);
+    }
+
+    private ExportCrashScenario crash(long seed) {
+        return new ExportCrashScenario(repository, Path.of("target", "export-crash").toAbsolutePath(), 200, seed)
+                .assumingExportTakes(EXPORT);
+    }
+
+    private CollectedBeforeRecoveryScenario collected() {
+        return new CollectedBeforeRecoveryScenario(repository,
+                Path.of("target", "collected-before-recovery").toAbsolutePath(), 200);
+    }
+
+    private static void assertPassed(List<ScenarioResult> results) {
+        assertThat(results).hasSize(2);
+        for (ScenarioResult result : results) {
+            assertThat(result.note()).as(result.scenario()).isNull();
+            assertThat(result.allPassed()).as(result.scenario()).isTrue();
+            assertThat(result.trials()).isEqualTo(1);
+        }
     }
 }

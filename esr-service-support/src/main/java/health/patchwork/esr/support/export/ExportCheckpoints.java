@@ -17,7 +17,14 @@ public interface ExportCheckpoints {
     default void afterGenerated(ExportedFile file) {
     }
 
-    /** The file is on the mailbox under its final name; the ledger still says GENERATED. */
+    /**
+     * The complete temporary file is on the mailbox and the ledger says RENAMING (committed); the rename has not
+     * been asked for.
+     */
+    default void beforeRename(ExportedFile file) {
+    }
+
+    /** The file is on the mailbox under its final name; the ledger still says RENAMING. */
     default void afterUploaded(ExportedFile file) {
     }
 }

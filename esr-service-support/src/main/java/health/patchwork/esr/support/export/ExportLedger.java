@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import health.patchwork.esr.formats.name.InboundFileName;
@@ -16,8 +17,10 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The file ledger: table {@code export_file} in the service's schema (first on the connection's search path), one row
- * per generated file. Sequence numbers are per file type and gap-free: the next number is one above the highest
- * recorded, and a file stays in the ledger until it is uploaded, so a number is never skipped or reused.
+ * per generated file, and {@code export_file_event}, one row per state change. Sequence numbers are per file type
+ * and gap-free: the next number is one above the highest recorded, and a file stays in the ledger until it is
+ * uploaded, so a number is never skipped or reused. Every state change is conditional on the state it leaves, so a
+ * stale writer changes nothing.
  */
 public class ExportLedger {
 
@@ -27,7 +30,7 @@ public class ExportLedger {
     private static final RowMapper<ExportedFile> ROW = ExportLedger::map;
 
     private static final String SUMMARY_COLUMNS = "id, file_name, sequence_number, tax_year, tax_period, period_run,"
-            + " state, row_count, size_bytes, sha256, generated_at, uploaded_at";
+            + " state, row_count, size_bytes, sha256, generated_at, uploaded_at, delivery";
 
     private static final RowMapper<ExportFileSummary> SUMMARY = ExportLedger::summary;
 
@@ -46,13 +49,15 @@ public class ExportLedger {
 
     /** Records a new file as GENERATED with no rows yet; returns its id. */
     public long insertGenerated(InboundFileName name, Instant generatedAt) {
-        return jdbc.queryForObject("""
+        long id = jdbc.queryForObject("""
                 insert into export_file (file_name, sequence_number, period_type, period_run, tax_year, tax_period,
                                          state, row_count, generated_at)
                 values (?, ?, ?, ?, ?, ?, 'GENERATED', 0, ?)
                 returning id""", Long.class,
                 name.format(), name.sequence(), String.valueOf(name.periodType().code()),
                 String.valueOf(name.periodRun().code()), name.taxYear(), name.period(), Timestamp.from(generatedAt));
+        event(id, ExportState.GENERATED, null);
+        return id;
     }
 
     public void recordContent(long id, int rowCount, String sha256, long sizeBytes) {
@@ -60,16 +65,49 @@ public class ExportLedger {
                 rowCount, sha256, sizeBytes, id);
     }
 
-    /** GENERATED to UPLOADED; a no-op when it already is. */
-    public void markUploaded(long id, Instant at) {
-        jdbc.update("update export_file set state = 'UPLOADED', uploaded_at = ? where id = ? and state = 'GENERATED'",
-                Timestamp.from(at), id);
+    /**
+     * GENERATED to RENAMING, naming the attempt's complete temporary file on the mailbox. False when the file is no
+     * longer GENERATED (another exporter got there first): the caller must not rename.
+     */
+    public boolean markRenaming(long id, String temporaryName) {
+        int updated = jdbc.update("update export_file set state = 'RENAMING', upload_part = ? where id = ?"
+                + " and state = 'GENERATED'", temporaryName, id);
+        if (updated > 0) {
+            event(id, ExportState.RENAMING, "renaming " + temporaryName);
+        }
+        return updated > 0;
     }
 
-    /** Files of this type not yet known to be on the mailbox, oldest first. */
-    public List<ExportedFile> generated(InboundFileType type) {
-        return jdbc.query("select " + COLUMNS + " from export_file where state = 'GENERATED' and file_name like ?"
-                + " order by sequence_number", ROW, type.name() + "\\_%");
+    /** The temporary file a RENAMING file is being renamed from. */
+    public Optional<String> uploadPart(long id) {
+        return jdbc.queryForList("select upload_part from export_file where id = ?", String.class, id).stream()
+                .filter(Objects::nonNull).findFirst();
+    }
+
+    /** GENERATED or RENAMING to UPLOADED, saying how that is known; a no-op when it already is. */
+    public void markUploaded(long id, Instant at, ExportDelivery delivery, String detail) {
+        int updated = jdbc.update("update export_file set state = 'UPLOADED', uploaded_at = ?, delivery = ?"
+                + " where id = ? and state in ('GENERATED', 'RENAMING')", Timestamp.from(at), delivery.name(), id);
+        if (updated > 0) {
+            event(id, ExportState.UPLOADED, detail == null ? delivery.name() : delivery.name() + ": " + detail);
+        }
+    }
+
+    /** Files of this type not yet known to be on the mailbox (GENERATED or RENAMING), oldest first. */
+    public List<ExportedFile> pending(InboundFileType type) {
+        return jdbc.query("select " + COLUMNS + " from export_file where state in ('GENERATED', 'RENAMING')"
+                + " and file_name like ? order by sequence_number", ROW, type.name() + "\\_%");
+    }
+
+    /** Every state change of a file, oldest first. */
+    public List<ExportFileEvent> events(long id) {
+        return jdbc.query("select at, state, detail from export_file_event where file_id = ? order by id",
+                (rs, n) -> new ExportFileEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3)), id);
+    }
+
+    private void event(long id, ExportState state, String detail) {
+        jdbc.update("insert into export_file_event (file_id, state, detail) values (?, ?, ?)", id, state.name(),
+                detail);
     }
 
     public Optional<ExportedFile> byName(String fileName) {
@@ -114,6 +152,6 @@ public class ExportLedger {
                 "%02d%02d".formatted(rs.getInt("tax_year"), rs.getInt("tax_period")), rs.getString("period_run"),
                 rs.getString("state"), rs.getInt("row_count"), (Long) rs.getObject("size_bytes"),
                 rs.getString("sha256"), rs.getTimestamp("generated_at").toInstant(),
-                uploaded == null ? null : uploaded.toInstant());
+                uploaded == null ? null : uploaded.toInstant(), rs.getString("delivery"));
     }
 }

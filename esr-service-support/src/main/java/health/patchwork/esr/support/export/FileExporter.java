@@ -28,6 +28,7 @@ import health.patchwork.esr.formats.name.InboundFileType;
 import health.patchwork.esr.support.files.PrivateFiles;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.RemoteFile;
+import health.patchwork.esr.support.mailbox.UploadParts;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -40,15 +41,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends inbound files (TA, AB) to the mailbox exactly once, across crashes (spec README §2, §8):
  * <ol>
- * <li>under the {@link ExportLock}, first finish every file the ledger still calls GENERATED ({@link #recover()});</li>
+ * <li>under the {@link ExportLock}, first finish every file the ledger still calls GENERATED or RENAMING
+ * ({@link #recover()});</li>
  * <li>one transaction takes the next gap-free sequence number, records the file as GENERATED, tags the items with it
  * ({@link ExportContent#assign}), writes the content to a local file and records its SHA-256 and size;</li>
- * <li>upload: the mailbox client writes {@code name.part}, checks the remote size and renames;</li>
- * <li>mark the file UPLOADED.</li>
+ * <li>write it to the mailbox under a temporary name of this attempt's own ({@code name.<random>.part}) and check
+ * the remote size;</li>
+ * <li>commit RENAMING with that temporary name;</li>
+ * <li>rename it to its final name (the lock is checked just before; a rename never overwrites);</li>
+ * <li>mark the file UPLOADED, then remove the temporary files of earlier attempts.</li>
  * </ol>
- * Finishing a GENERATED file never sends a second copy: if the remote folder already has the name with the recorded
- * size and SHA-256, the file is only marked UPLOADED; a missing local copy is regenerated and must match the recorded hash; any
- * disagreement stops the export for an operator instead of guessing.
+ * Finishing a file never sends a second copy. A GENERATED file was never renamed: if the remote folder already has
+ * the name (a file of an earlier version, which renamed first and recorded nothing) with the recorded size and
+ * SHA-256, it is only marked UPLOADED; otherwise it is uploaded, from a local copy regenerated if need be, which must
+ * match the recorded hash. A RENAMING file may have been renamed: under its final name with the recorded content it
+ * is marked UPLOADED ({@link ExportDelivery#FOUND}); with only its temporary file there the rename did not happen,
+ * and is done now; with neither, the rename happened and ESR has collected the file, so it is marked UPLOADED
+ * ({@link ExportDelivery#COLLECTED}) and never sent again. Any disagreement stops the export for an operator instead
+ * of guessing.
  */
 public class FileExporter {
 
@@ -119,7 +129,7 @@ public class FileExporter {
         }
     }
 
-    /** Finishes every GENERATED file (start-up, and before every export). Returns those it finished. */
+    /** Finishes every GENERATED or RENAMING file (start-up, and before every export). Returns those it finished. */
     public List<ExportedFile> recover() {
         try (ExportLock.Held held = lock.acquire()) {
             return completePending(held);
@@ -129,8 +139,9 @@ public class FileExporter {
     private List<ExportedFile> completePending(ExportLock.Held held) {
         sweepOrphans();
         List<ExportedFile> done = new ArrayList<>();
-        for (ExportedFile file : ledger.generated(fileType)) {
-            log.info("Export recovery: {} was generated but not confirmed on the mailbox; finishing it", file.fileName());
+        for (ExportedFile file : ledger.pending(fileType)) {
+            log.info("Export recovery: {} is {} but not confirmed on the mailbox; finishing it", file.fileName(),
+                    file.state());
             done.add(complete(file, held));
             metrics.recovered();
         }
@@ -181,34 +192,109 @@ public class FileExporter {
     }
 
     /**
-     * Puts a GENERATED file on the mailbox exactly once and marks it UPLOADED. The lock is asked again just before
-     * the rename: an exporter whose database session ended (and so lost the lock to another instance) never
-     * publishes a second copy.
+     * Puts a file on the mailbox exactly once and marks it UPLOADED, from the state the ledger has it in now (read
+     * again here, under the lock).
      */
-    private ExportedFile complete(ExportedFile file, ExportLock.Held held) {
+    private ExportedFile complete(ExportedFile given, ExportLock.Held held) {
+        ExportedFile file = ledger.byId(given.id()).orElseThrow();
         Path local = outgoingDir.resolve(file.fileName());
-        Optional<RemoteFile> remote = mailbox.stat(inboundDir, file.fileName());
-        if (remote.isPresent()) {
-            if (remote.get().size() != file.sizeBytes()) {
-                throw new ExportException(file.fileName() + " is on the mailbox with " + remote.get().size()
-                        + " bytes but the ledger recorded " + file.sizeBytes() + "; it is never overwritten:"
-                        + " an operator must find out who wrote it");
-            }
-            verifyRemoteContent(file);
-            log.info("{} is already on the mailbox with the recorded content; marking it uploaded", file.fileName());
-        } else {
-            ensureLocalCopy(file, local);
-            mailbox.upload(local, inboundDir, file.fileName(), held::verify);
-            checkpoints.afterUploaded(file);
+        switch (file.state()) {
+            case GENERATED -> send(file, local, held);
+            case RENAMING -> finishRenaming(file, held);
+            case UPLOADED -> log.info("{} was marked uploaded meanwhile", file.fileName());
         }
-        transactions.executeWithoutResult(status -> ledger.markUploaded(file.id(), clock.instant()));
         deleteQuietly(local);
-        log.info("Uploaded {} ({} rows)", file.fileName(), file.rowCount());
+        removeLeftoverParts(file);
         return ledger.byId(file.id()).orElseThrow();
     }
 
-    /** Same name and size is not enough to call it ours: the remote bytes must hash to what the ledger recorded. */
-    private void verifyRemoteContent(ExportedFile file) {
+    /** A GENERATED file: no rename of it was ever asked for by this version. */
+    private void send(ExportedFile file, Path local, ExportLock.Held held) {
+        Optional<RemoteFile> remote = mailbox.stat(inboundDir, file.fileName());
+        if (remote.isPresent()) {
+            verifyRemote(file, remote.get());
+            log.info("{} is already on the mailbox with the recorded content; marking it uploaded", file.fileName());
+            markUploaded(file, ExportDelivery.FOUND, "on the mailbox under its final name; no rename was recorded");
+            return;
+        }
+        ensureLocalCopy(file, local);
+        String part = UploadParts.newName(file.fileName());
+        held.verify();
+        mailbox.writeTemporary(local, inboundDir, part);
+        recordRenaming(file, part, held);
+        checkpoints.beforeRename(file);
+        // the lock is asked again just before the rename: an exporter whose database session ended (and so lost the
+        // lock to another instance) leaves the rename to the new holder's recovery, which finds RENAMING
+        mailbox.rename(inboundDir, part, file.fileName(), held::verify);
+        checkpoints.afterUploaded(file);
+        markUploaded(file, ExportDelivery.RENAMED, null);
+        log.info("Uploaded {} ({} rows)", file.fileName(), file.rowCount());
+    }
+
+    /**
+     * Commits RENAMING, naming the attempt's temporary file, before the rename is asked for. When that commit fails
+     * its outcome may be unknown (committed, and then the connection dropped), so the temporary file is kept: it is
+     * renamed by recovery if RENAMING was committed, and removed with the other leftovers once the file is UPLOADED
+     * if not. It is removed at once only when it is certainly not recorded.
+     */
+    private void recordRenaming(ExportedFile file, String part, ExportLock.Held held) {
+        try {
+            held.verify();
+        } catch (ExportException lost) {
+            removeQuietly(part);
+            throw lost;
+        }
+        Boolean recorded = transactions.execute(status -> ledger.markRenaming(file.id(), part));
+        if (!Boolean.TRUE.equals(recorded)) {
+            removeQuietly(part);
+            throw new ExportException(file.fileName() + " is no longer GENERATED: another exporter has taken it on;"
+                    + " not renaming");
+        }
+    }
+
+    /**
+     * A RENAMING file: its temporary file was complete and the rename may have happened. The temporary file is
+     * looked at first: it can only go by being renamed (nothing removes a recorded one before the file is UPLOADED),
+     * so once it is gone, a final name that is gone too was published and collected.
+     */
+    private void finishRenaming(ExportedFile file, ExportLock.Held held) {
+        String part = ledger.uploadPart(file.id()).orElseThrow(() -> new ExportException(file.fileName()
+                + " is RENAMING but the ledger names no temporary file"));
+        Optional<RemoteFile> temporary = mailbox.stat(inboundDir, part);
+        Optional<RemoteFile> published = mailbox.stat(inboundDir, file.fileName());
+        if (published.isPresent()) {
+            verifyRemote(file, published.get());
+            log.info("{} is on the mailbox with the recorded content; marking it uploaded", file.fileName());
+            markUploaded(file, ExportDelivery.FOUND, temporary.isPresent()
+                    ? "under its final name, and " + part + " still there" : "under its final name");
+        } else if (temporary.isPresent()) {
+            if (temporary.get().size() != file.sizeBytes()) {
+                throw new ExportException(part + " has " + temporary.get().size() + " bytes but the ledger recorded "
+                        + file.sizeBytes() + " for " + file.fileName() + "; not renaming: an operator must look");
+            }
+            log.info("{} was not renamed yet; renaming {} now", file.fileName(), part);
+            mailbox.rename(inboundDir, part, file.fileName(), held::verify);
+            markUploaded(file, ExportDelivery.RENAMED, "renamed by recovery from " + part);
+        } else {
+            log.warn("{} was being renamed from {} and neither name is on the mailbox: the rename happened and ESR"
+                    + " has collected the file; recording it as uploaded, not sending it again", file.fileName(), part);
+            markUploaded(file, ExportDelivery.COLLECTED, "neither " + file.fileName() + " nor " + part
+                    + " on the mailbox at recovery: collected by ESR after the rename");
+            metrics.collected();
+        }
+    }
+
+    private void markUploaded(ExportedFile file, ExportDelivery delivery, String detail) {
+        transactions.executeWithoutResult(status -> ledger.markUploaded(file.id(), clock.instant(), delivery, detail));
+    }
+
+    /** Same name is not enough to call it ours: the size and the remote bytes' hash must be what the ledger recorded. */
+    private void verifyRemote(ExportedFile file, RemoteFile remote) {
+        if (remote.size() != file.sizeBytes()) {
+            throw new ExportException(file.fileName() + " is on the mailbox with " + remote.size()
+                    + " bytes but the ledger recorded " + file.sizeBytes() + "; it is never overwritten:"
+                    + " an operator must find out who wrote it");
+        }
         Path copy = outgoingDir.resolve(file.fileName() + ".remote");
         try {
             PrivateFiles.createDirectories(outgoingDir);
@@ -221,6 +307,35 @@ public class FileExporter {
             throw new UncheckedIOException("could not check the remote copy of " + file.fileName(), e);
         } finally {
             deleteQuietly(copy);
+        }
+    }
+
+    /**
+     * Temporary files of earlier attempts at an UPLOADED file's name (crashed writes, a temporary file kept when the
+     * RENAMING commit failed, one left beside the final name by an interrupted rename): nothing needs them any more.
+     * Never before UPLOADED is committed: the temporary file a RENAMING row names is how recovery tells an unfinished
+     * rename from a collected file. Best effort: what stays is harmless, ESR takes no {@code .part}.
+     */
+    private void removeLeftoverParts(ExportedFile file) {
+        if (ledger.byId(file.id()).map(ExportedFile::state).orElse(null) != ExportState.UPLOADED) {
+            return;
+        }
+        try {
+            for (RemoteFile remote : mailbox.list(inboundDir)) {
+                if (UploadParts.isAttemptAt(remote.name(), file.fileName())) {
+                    mailbox.remove(inboundDir, remote.name());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not remove leftover temporary files of {}: {}", file.fileName(), e.getMessage());
+        }
+    }
+
+    private void removeQuietly(String part) {
+        try {
+            mailbox.remove(inboundDir, part);
+        } catch (RuntimeException e) {
+            log.warn("Could not remove {}; it is removed once its file is uploaded: {}", part, e.getMessage());
         }
     }
 

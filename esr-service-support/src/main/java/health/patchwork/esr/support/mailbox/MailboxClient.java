@@ -37,6 +37,26 @@ public interface MailboxClient {
     /** As {@link #upload(Path, String, String)}, asking {@code beforeRename} just before the rename. */
     void upload(Path source, String folder, String name, RenameGuard beforeRename);
 
+    /**
+     * The first half of an upload whose caller records the temporary name before publishing (the exporter's ledger
+     * does, so that recovery can tell a rename that never happened from a file ESR already collected): writes
+     * {@code source} as {@code folder/temporaryName}, which must not exist yet, and checks its remote size. Nothing
+     * is renamed; on failure what this call wrote is removed. Choose the name with {@link UploadParts#newName}.
+     */
+    void writeTemporary(Path source, String folder, String temporaryName);
+
+    /**
+     * The second half: renames {@code folder/temporaryName} to {@code folder/name}, asking {@code beforeRename} just
+     * before. Never overwrites: the plain SFTP rename fails when {@code name} exists. The temporary file is left as
+     * it is whatever happens (its caller decides when it is no longer needed).
+     *
+     * @throws RemoteFileExistsException when {@code name} is already there
+     */
+    void rename(String folder, String temporaryName, String name, RenameGuard beforeRename);
+
+    /** Removes {@code folder/name} if it is there; quiet when it is not. */
+    void remove(String folder, String name);
+
     /** Opens a session and lists {@code folder}: proves reachability, authentication and the pinned host key. */
     void probe(String folder);
 

@@ -7,13 +7,12 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
@@ -38,8 +37,7 @@ public class SftpMailboxClient implements MailboxClient {
 
     /** MINA's throughput suffers with small buffers; 64 KB keeps large GO files quick. */
     private static final int BUFFER_SIZE = 64 * 1024;
-    static final String PART_SUFFIX = ".part";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String PART_SUFFIX = UploadParts.SUFFIX;
 
     private final MailboxConnector connector;
     private final MailboxSettings settings;
@@ -98,33 +96,102 @@ public class SftpMailboxClient implements MailboxClient {
     @Override
     public void upload(Path source, String folder, String name, RenameGuard beforeRename) {
         String remote = path(folder, name);
-        String partial = remote + "." + HexFormat.of().formatHex(randomBytes()) + PART_SUFFIX;
+        String partial = path(folder, UploadParts.newName(name));
         run("upload " + remote, size(source), client -> {
             if (stat(client, remote).isPresent()) {
                 throw new RemoteFileExistsException(remote);
             }
             removeLeftoverPartials(client, folder, name);
+            AtomicBoolean created = new AtomicBoolean();
             try {
-                try (InputStream in = Files.newInputStream(source)) {
-                    copy(client, in, client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
-                            OpenMode.Exclusive));
-                }
-                long expected = Files.size(source);
-                long actual = stat(client, partial).map(Attributes::getSize)
-                        .orElseThrow(() -> new MailboxException("uploaded file vanished before rename: " + partial));
-                if (actual != expected) {
-                    throw new MailboxException("remote size " + actual + " differs from local size " + expected
-                            + " for " + partial + "; not renaming");
-                }
+                writeChecked(client, source, partial, created);
                 check(beforeRename, remote);
                 // The raw SFTP rename fails when the target exists, unlike Session.rename, which would replace it.
                 client.rename(partial, remote);
             } catch (IOException | RuntimeException e) {
-                removeQuietly(client, partial);
+                if (created.get()) {
+                    removeQuietly(client, partial);
+                }
                 throw e;
             }
             return null;
         });
+    }
+
+    @Override
+    public void writeTemporary(Path source, String folder, String temporaryName) {
+        String partial = path(folder, temporaryName);
+        run("upload " + partial, size(source), client -> {
+            AtomicBoolean created = new AtomicBoolean();
+            try {
+                writeChecked(client, source, partial, created);
+            } catch (IOException | RuntimeException e) {
+                // only what this call created: an existing file of that name is someone else's
+                if (created.get()) {
+                    removeQuietly(client, partial);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void rename(String folder, String temporaryName, String name, RenameGuard beforeRename) {
+        String partial = path(folder, temporaryName);
+        String remote = path(folder, name);
+        run("rename " + partial + " to " + remote, 0, client -> {
+            if (stat(client, remote).isPresent()) {
+                throw new RemoteFileExistsException(remote);
+            }
+            check(beforeRename, remote);
+            try {
+                // The raw SFTP rename fails when the target exists, unlike Session.rename, which would replace it.
+                client.rename(partial, remote);
+            } catch (SftpException e) {
+                if (stat(client, remote).isPresent() && stat(client, partial).isPresent()) {
+                    throw new RemoteFileExistsException(remote);
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void remove(String folder, String name) {
+        String remote = path(folder, name);
+        run("remove " + remote, 0, client -> {
+            try {
+                client.remove(remote);
+            } catch (SftpException e) {
+                if (e.getStatus() != SftpConstants.SSH_FX_NO_SUCH_FILE) {
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Writes {@code source} to a new remote file (never an existing one) and checks the size the server reports;
+     * {@code created} is set once the file is this call's.
+     */
+    private void writeChecked(SftpClient client, Path source, String partial, AtomicBoolean created)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(source)) {
+            OutputStream out = client.write(partial, BUFFER_SIZE, OpenMode.Write, OpenMode.Create,
+                    OpenMode.Exclusive);
+            created.set(true);
+            copy(client, in, out);
+        }
+        long expected = Files.size(source);
+        long actual = stat(client, partial).map(Attributes::getSize)
+                .orElseThrow(() -> new MailboxException("uploaded file vanished before rename: " + partial));
+        if (actual != expected) {
+            throw new MailboxException("remote size " + actual + " differs from local size " + expected
+                    + " for " + partial + "; not renaming");
+        }
     }
 
     @Override
@@ -241,12 +308,8 @@ public class SftpMailboxClient implements MailboxClient {
     /** Partial files of earlier attempts at this name: ours, never collected by ESR, safe to remove. */
     private static void removeLeftoverPartials(SftpClient client, String folder, String name) throws IOException {
         for (DirEntry entry : client.readDir(folder)) {
-            String other = entry.getFilename();
-            boolean leftover = other.equals(name + PART_SUFFIX)
-                    || (other.startsWith(name + ".") && other.endsWith(PART_SUFFIX)
-                    && other.length() == name.length() + 1 + 16 + PART_SUFFIX.length());
-            if (leftover && entry.getAttributes().isRegularFile()) {
-                client.remove(path(folder, other));
+            if (UploadParts.isAttemptAt(entry.getFilename(), name) && entry.getAttributes().isRegularFile()) {
+                client.remove(path(folder, entry.getFilename()));
             }
         }
     }
@@ -294,12 +357,6 @@ public class SftpMailboxClient implements MailboxClient {
         } catch (IOException e) {
             throw new MailboxException("cannot read the local file to upload: " + source.getFileName(), e);
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static RemoteFile toRemoteFile(String name, Attributes attributes) {

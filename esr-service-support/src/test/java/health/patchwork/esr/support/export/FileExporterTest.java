@@ -88,13 +88,18 @@ class FileExporterTest {
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("""
                 drop table if exists item;
+                drop table if exists export_file_event;
                 drop table if exists export_file;
                 create table export_file (
                     id bigint generated always as identity primary key, file_name text not null unique,
                     sequence_number bigint not null, period_type char(1) not null, period_run char(1) not null,
                     tax_year smallint not null, tax_period smallint not null, state text not null,
                     row_count integer not null, sha256 char(64), size_bytes bigint,
-                    generated_at timestamptz not null default now(), uploaded_at timestamptz);
+                    generated_at timestamptz not null default now(), uploaded_at timestamptz,
+                    upload_part text, delivery text);
+                create table export_file_event (id bigint generated always as identity primary key,
+                    file_id bigint not null references export_file (id), at timestamptz not null default now(),
+                    state text not null, detail text);
                 create table item (id bigint generated always as identity primary key, reference text not null,
                     assignment_number text not null, file_id bigint references export_file (id), row_number integer)""");
     }
@@ -108,7 +113,8 @@ class FileExporterTest {
 
     @BeforeEach
     void clean() throws IOException {
-        jdbc.execute("truncate item, export_file restart identity");
+        jdbc.execute("drop trigger if exists fail_mark on export_file");
+        jdbc.execute("truncate item, export_file_event, export_file restart identity");
         jdbc.update("insert into item (reference, assignment_number) values ('PWH-A000129', '20000001-2'),"
                 + " ('PWH-A000130', '20000003')");
         try (Stream<Path> files = Files.list(server.resolve("/in"))) {
@@ -177,6 +183,170 @@ class FileExporterTest {
         try (Stream<Path> files = Files.list(server.resolve("/in"))) {
             assertThat(files.map(p -> p.getFileName().toString()).toList())
                     .containsExactly("AB_123_PWH_MN2708_00000001.DAT");
+        }
+    }
+
+    static final String FILE = "AB_123_PWH_MN2708_00000001.DAT";
+
+    static ExportCheckpoints crashingAt(String point) {
+        return new ExportCheckpoints() {
+            @Override
+            public void beforeRename(ExportedFile file) {
+                crashIf("beforeRename");
+            }
+
+            @Override
+            public void afterUploaded(ExportedFile file) {
+                crashIf("afterUploaded");
+            }
+
+            private void crashIf(String here) {
+                if (here.equals(point)) {
+                    throw new IllegalStateException("crash " + here);
+                }
+            }
+        };
+    }
+
+    @Test
+    void aFileEsrCollectedBetweenTheRenameAndTheLedgerUpdateIsRecordedAsCollectedAndNeverSentAgain()
+            throws IOException {
+        assertThatThrownBy(() -> exporter(crashingAt("afterUploaded")).export(NOVEMBER))
+                .hasMessage("crash afterUploaded");
+        assertThat(inbox()).containsExactly(FILE);
+        Files.delete(server.resolve("/in/" + FILE)); // ESR collects it before any recovery runs
+
+        List<ExportedFile> recovered = exporter(ExportCheckpoints.NONE).recover();
+
+        assertThat(inbox()).as("no second copy").isEmpty();
+        assertThat(recovered).extracting(ExportedFile::state).containsExactly(ExportState.UPLOADED);
+        assertThat(delivery()).isEqualTo("COLLECTED");
+        assertThat(new ExportLedger(jdbc).events(1)).extracting(ExportFileEvent::state)
+                .containsExactly("GENERATED", "RENAMING", "UPLOADED");
+        assertThat(new ExportLedger(jdbc).events(1).get(2).detail()).startsWith("COLLECTED: neither " + FILE);
+        assertThat(meters.get("esr.export.files").tags("file_type", "AB", "outcome", "collected").counter().count())
+                .isEqualTo(1);
+        assertThat(exporter(ExportCheckpoints.NONE).recover()).as("nothing left to finish").isEmpty();
+        assertThat(inbox()).isEmpty();
+        assertThat(new ExportLedger(jdbc).nextSequence(InboundFileType.AB, 1)).as("its number is used").isEqualTo(2);
+    }
+
+    @Test
+    void aCrashAfterRenamingIsRecordedButBeforeTheRenameIsFinishedByRenamingThatAttemptsFile() throws IOException {
+        assertThatThrownBy(() -> exporter(crashingAt("beforeRename")).export(NOVEMBER))
+                .hasMessage("crash beforeRename");
+        String part = jdbc.queryForObject("select upload_part from export_file where id = 1", String.class);
+        assertThat(state()).isEqualTo("RENAMING");
+        assertThat(part).matches(java.util.regex.Pattern.quote(FILE) + "\\.[0-9a-f]{16}\\.part");
+        assertThat(inbox()).containsExactly(part);
+
+        exporter(ExportCheckpoints.NONE).recover();
+
+        assertThat(inbox()).containsExactly(FILE);
+        assertThat(FileExporter.sha256(server.resolve("/in/" + FILE)))
+                .isEqualTo(jdbc.queryForObject("select sha256 from export_file where id = 1", String.class));
+        assertThat(state()).isEqualTo("UPLOADED");
+        assertThat(delivery()).isEqualTo("RENAMED");
+        assertThat(new ExportLedger(jdbc).events(1).get(2).detail()).isEqualTo("RENAMED: renamed by recovery from "
+                + part);
+    }
+
+    @Test
+    void whenTheLedgerCannotBeMarkedAfterTheRenameTheFileStaysRenamingAndRecoveryFindsItOnTheMailbox()
+            throws IOException {
+        failUpdatesTo("UPLOADED");
+        assertThatThrownBy(() -> exporter(ExportCheckpoints.NONE).export(NOVEMBER))
+                .hasMessageContaining("database refuses");
+        assertThat(state()).isEqualTo("RENAMING");
+        assertThat(inbox()).containsExactly(FILE);
+        var renamedAt = Files.getLastModifiedTime(server.resolve("/in/" + FILE));
+        jdbc.execute("drop trigger fail_mark on export_file");
+
+        exporter(ExportCheckpoints.NONE).recover();
+
+        assertThat(inbox()).containsExactly(FILE);
+        assertThat(Files.getLastModifiedTime(server.resolve("/in/" + FILE))).isEqualTo(renamedAt);
+        assertThat(state()).isEqualTo("UPLOADED");
+        assertThat(delivery()).isEqualTo("FOUND");
+    }
+
+    @Test
+    void whenRenamingCannotBeRecordedNothingIsRenamedAndTheKeptTemporaryFileGoesOnceTheFileIsUploaded()
+            throws IOException {
+        failUpdatesTo("RENAMING");
+        assertThatThrownBy(() -> exporter(ExportCheckpoints.NONE).export(NOVEMBER))
+                .hasMessageContaining("database refuses");
+        assertThat(state()).isEqualTo("GENERATED");
+        // the commit's outcome could have been unknown, so the temporary file stays until the file is uploaded
+        assertThat(inbox()).hasSize(1).allMatch(name -> name.startsWith(FILE + ".") && name.endsWith(".part"));
+        jdbc.execute("drop trigger fail_mark on export_file");
+
+        exporter(ExportCheckpoints.NONE).recover();
+
+        assertThat(inbox()).containsExactly(FILE);
+        assertThat(state()).isEqualTo("UPLOADED");
+        assertThat(delivery()).isEqualTo("RENAMED");
+    }
+
+    @Test
+    void anExporterThatLostTheLockBeforeTheRenameLeavesTheRenameToTheNextHolder() throws IOException {
+        ExportCheckpoints sessionLost = new ExportCheckpoints() {
+            @Override
+            public void beforeRename(ExportedFile file) {
+                // the database ends the lock's session (a restart, a network cut): the lock is free for others
+                long key = 0x45535200_00000000L | ("test-AB".hashCode() & 0xffffffffL);
+                jdbc.queryForList("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+                        + " and granted and objsubid = 1 and classid = ?::oid and objid = ?::oid", key >>> 32,
+                        key & 0xffffffffL);
+            }
+        };
+        assertThatThrownBy(() -> exporter(sessionLost).export(NOVEMBER)).hasMessageContaining("export lock was lost");
+        assertThat(state()).isEqualTo("RENAMING");
+        assertThat(inbox()).hasSize(1).allMatch(name -> name.endsWith(".part"));
+
+        exporter(ExportCheckpoints.NONE).recover();
+
+        assertThat(inbox()).containsExactly(FILE);
+        assertThat(state()).isEqualTo("UPLOADED");
+    }
+
+    @Test
+    void aRenamingFileWhoseFinalNameHoldsOtherContentStopsTheExportAndIsNotOverwritten() throws IOException {
+        assertThatThrownBy(() -> exporter(crashingAt("beforeRename")).export(NOVEMBER))
+                .hasMessage("crash beforeRename");
+        String part = jdbc.queryForObject("select upload_part from export_file where id = 1", String.class);
+        byte[] ours = Files.readAllBytes(server.resolve("/in/" + part));
+        byte[] theirs = ours.clone();
+        theirs[theirs.length - 1] = '9';
+        Files.write(server.resolve("/in/" + FILE), theirs);
+
+        assertThatThrownBy(() -> exporter(ExportCheckpoints.NONE).recover()).isInstanceOf(ExportException.class)
+                .hasMessageContaining("other content");
+
+        assertThat(server.resolve("/in/" + FILE)).hasBinaryContent(theirs);
+        assertThat(server.resolve("/in/" + part)).hasBinaryContent(ours);
+        assertThat(state()).isEqualTo("RENAMING");
+    }
+
+    void failUpdatesTo(String state) {
+        jdbc.execute("""
+                create or replace function fail_mark() returns trigger language plpgsql as $$
+                begin raise exception 'the database refuses this update'; end $$""");
+        jdbc.execute("create trigger fail_mark before update on export_file for each row when (new.state = '"
+                + state + "') execute function fail_mark()");
+    }
+
+    String state() {
+        return jdbc.queryForObject("select state from export_file where id = 1", String.class);
+    }
+
+    String delivery() {
+        return jdbc.queryForObject("select delivery from export_file where id = 1", String.class);
+    }
+
+    List<String> inbox() throws IOException {
+        try (Stream<Path> files = Files.list(server.resolve("/in"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
 

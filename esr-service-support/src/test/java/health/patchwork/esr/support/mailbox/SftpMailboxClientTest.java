@@ -86,6 +86,56 @@ class SftpMailboxClientTest {
     }
 
     @Test
+    void anUploadInTwoHalvesWritesTheTemporaryFileThenRenamesItAndNeverOverwrites() throws IOException {
+        SftpMailboxClient mailbox = client(server.knownHosts());
+        Path source = Files.writeString(local.resolve("TA3.DAT"), "whole file");
+        String name = "TA_123_PWH_MN2708_00000003.DAT";
+        String part = UploadParts.newName(name);
+
+        mailbox.writeTemporary(source, "/in", part);
+
+        assertThat(server.resolve("/in/" + part)).hasContent("whole file");
+        assertThat(server.resolve("/in/" + name)).doesNotExist();
+        assertThatThrownBy(() -> mailbox.writeTemporary(source, "/in", part)).as("never into an existing file")
+                .isInstanceOf(MailboxException.class);
+        assertThat(server.resolve("/in/" + part)).hasContent("whole file");
+
+        Files.writeString(server.resolve("/in/" + name), "someone else's");
+        assertThatThrownBy(() -> mailbox.rename("/in", part, name, () -> { }))
+                .isInstanceOf(RemoteFileExistsException.class);
+        assertThat(server.resolve("/in/" + name)).hasContent("someone else's");
+        assertThat(server.resolve("/in/" + part)).as("kept for its caller").exists();
+
+        Files.delete(server.resolve("/in/" + name));
+        assertThatThrownBy(() -> mailbox.rename("/in", part, name, () -> {
+            throw new IllegalStateException("lock lost");
+        })).hasMessageContaining("not renamed: lock lost");
+        assertThat(server.resolve("/in/" + name)).doesNotExist();
+
+        mailbox.rename("/in", part, name, () -> { });
+
+        assertThat(server.resolve("/in/" + name)).hasContent("whole file");
+        assertThat(server.resolve("/in/" + part)).doesNotExist();
+        mailbox.remove("/in", name);
+        mailbox.remove("/in", name);
+        assertThat(server.resolve("/in/" + name)).doesNotExist();
+    }
+
+    @Test
+    void temporaryNamesAreTheAttemptsOwn() {
+        String name = "AB_123_PWH_MN2708_00000001.DAT";
+        String one = UploadParts.newName(name);
+
+        assertThat(one).matches("AB_123_PWH_MN2708_00000001\\.DAT\\.[0-9a-f]{16}\\.part");
+        assertThat(UploadParts.newName(name)).isNotEqualTo(one);
+        assertThat(UploadParts.isAttemptAt(one, name)).isTrue();
+        assertThat(UploadParts.isAttemptAt(name + ".part", name)).as("an earlier version's").isTrue();
+        assertThat(UploadParts.isAttemptAt(name, name)).isFalse();
+        assertThat(UploadParts.isAttemptAt("AB_123_PWH_MN2708_00000001.DAT.zzzzzzzzzzzzzzzz.part", name)).isFalse();
+        assertThat(UploadParts.isAttemptAt("AB_123_PWH_MN2708_00000011.DAT.0123456789abcdef.part", name)).isFalse();
+    }
+
+    @Test
     void statSaysWhetherAFileIsThere() throws IOException {
         SftpMailboxClient mailbox = client(server.knownHosts());
         Files.writeString(server.resolve("/out/GO_123_RST_GOF_20261101_00000041.DAT"), "12345");

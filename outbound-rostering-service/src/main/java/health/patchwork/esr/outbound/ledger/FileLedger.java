@@ -160,21 +160,28 @@ public class FileLedger {
         event(id, LedgerState.DOWNLOADED, null, null);
     }
 
-    /** Stores the validation result: header dates, counts and the report (structural, never personal data). */
-    public void validated(long id, LedgerState state, String outcome, LocalDateTime runDate,
-                          LocalDateTime previousRunDate, long lineCount, String countsJson, String unknownJson,
-                          int warnings, String reportJson) {
-        jdbc.sql("""
+    /**
+     * Stores the validation result: header dates, counts and the report (structural, never personal data). Only on
+     * a file still being processed (DOWNLOADED or VALIDATED): false, and nothing written, when it has moved on
+     * meanwhile (applied, held, quarantined by another instance), so a late validation never sets it back.
+     */
+    public boolean validated(long id, LedgerState state, String outcome, LocalDateTime runDate,
+                             LocalDateTime previousRunDate, long lineCount, String countsJson, String unknownJson,
+                             int warnings, String reportJson) {
+        int updated = jdbc.sql("""
                 update file_ledger set state = :state, outcome = :outcome, run_date = :run,
                        previous_run_date = :previous, line_count = :lines, record_counts = cast(:counts as jsonb),
                        unknown_counts = cast(:unknown as jsonb), warning_count = :warnings,
                        report = cast(:report as jsonb), validated_at = now(), attempts = attempts + 1,
                        updated_at = now()
-                where id = :id""")
+                where id = :id and state in ('DOWNLOADED', 'VALIDATED')""")
                 .param("id", id).param("state", state.name()).param("outcome", outcome).param("run", runDate)
                 .param("previous", previousRunDate).param("lines", lineCount).param("counts", countsJson)
                 .param("unknown", unknownJson).param("warnings", warnings).param("report", reportJson).update();
-        event(id, state, outcome, null);
+        if (updated > 0) {
+            event(id, state, outcome, null);
+        }
+        return updated > 0;
     }
 
     public void transition(long id, LedgerState state, String outcome, String detail) {

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Applies one validated file in one transaction (README §6.2): stage with COPY, check the full-file threshold,
  * merge, move the sequence state and the ledger entry (a first snapshot skips staging: {@link FirstSnapshotLoad}).
  * Either all of it commits or none of it does, so a crash at any point leaves the file DOWNLOADED or VALIDATED, to
- * be applied once after a restart.
+ * be applied once after a restart. Under the apply lock the ledger row is read again, so that two instances that
+ * both decided to apply the same file (an operator's approve or reprocess on one, the leader's poll on another)
+ * apply it once.
  */
 @Component
 public class FileApplier {
@@ -64,15 +66,26 @@ public class FileApplier {
      * @param changes change-feed rows the merge produced, by entity type and change
      * @param superseded held change files this full file made obsolete
      * @param firstSnapshot the file was COPYed straight into empty tables ({@link FirstSnapshotLoad})
+     * @param notApplied why nothing was done, read under the apply lock (the file is no longer VALIDATED, or content
+     *                   like it was applied meanwhile); null when it was applied or held
      */
     public record Result(boolean heldByThreshold, List<ThresholdCheck.TypeFigures> figures,
-                         List<ChangeCount> changes, List<Long> superseded, long stagedRows, boolean firstSnapshot) {
+                         List<ChangeCount> changes, List<Long> superseded, long stagedRows, boolean firstSnapshot,
+                         String notApplied) {
+
+        static Result notApplied(String why) {
+            return new Result(false, List.of(), List.of(), List.of(), 0, false, why);
+        }
     }
 
     public record ChangeCount(String entityType, String change, long count) {
     }
 
     /**
+     * Applies the file unless, read again under the apply lock, its ledger row is no longer VALIDATED or content like
+     * it was applied meanwhile: whatever {@code entry} said when the caller read it (another instance may have applied,
+     * held or quarantined the file since), a file is applied once.
+     *
      * @param enforceThreshold false once an operator has approved the file
      * @param commit false for a dry run: everything is done, measured, and rolled back
      */
@@ -80,6 +93,10 @@ public class FileApplier {
         long started = System.nanoTime();
         return transactions.execute(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPLY_LOCK).query().singleRow();
+            String notApplied = commit ? stillToApply(entry) : null;
+            if (notApplied != null) {
+                return Result.notApplied(notApplied);
+            }
             // the merge sorts and hashes whole staged rows; with the default 4 MB a big file spills to disk. One
             // apply runs at a time, so this much server memory is spent once, for this transaction only.
             jdbc.sql("set local work_mem = '256MB'").update();
@@ -100,7 +117,7 @@ public class FileApplier {
                     figures = threshold.check();
                     if (enforceThreshold && ThresholdCheck.exceeded(figures)) {
                         status.setRollbackOnly();
-                        return new Result(true, figures, List.of(), List.of(), staged, false);
+                        return new Result(true, figures, List.of(), List.of(), staged, false, null);
                     }
                 }
                 log.debug("Threshold of {} checked at {} ms", entry.fileName(), millisSince(started));
@@ -119,11 +136,29 @@ public class FileApplier {
             List<ChangeCount> changes = changeCounts(feedBefore);
             if (!commit) {
                 status.setRollbackOnly();
-                return new Result(false, figures, changes, superseded, staged, first != null);
+                return new Result(false, figures, changes, superseded, staged, first != null, null);
             }
             ledger.applied(entry.id(), millisSince(started));
-            return new Result(false, figures, changes, superseded, staged, first != null);
+            return new Result(false, figures, changes, superseded, staged, first != null, null);
         });
+    }
+
+    /**
+     * Null when the file is to be applied now; otherwise why not. Applies are serialised by the apply lock, so what
+     * this reads (the row locked until the commit) cannot change before this transaction ends.
+     */
+    private String stillToApply(LedgerEntry entry) {
+        String state = jdbc.sql("select state from file_ledger where id = :id for update").param("id", entry.id())
+                .query(String.class).optional().orElse(null);
+        if (!LedgerState.VALIDATED.name().equals(state)) {
+            return "the ledger says " + state + " now, not " + LedgerState.VALIDATED;
+        }
+        return jdbc.sql("""
+                select id from file_ledger where direction = 'FROM_ESR' and state = 'APPLIED' and id <> :id
+                and sha256 = (select sha256 from file_ledger where id = :id) order by id limit 1""")
+                .param("id", entry.id()).query(Long.class).optional()
+                .map(earlier -> "ledger entry " + earlier + " with the same content was applied meanwhile")
+                .orElse(null);
     }
 
     /** The first snapshot's fast path, or null when something is held or the file repeats a key. */

@@ -31,6 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * validation (quarantine on failure), sequence rules (hold, reject stale, request a refresh), the full-file
  * threshold, then the apply transaction. After a full file, the change files it did not supersede are re-run in
  * sequence order. Logs name files and outcomes only, never row content.
+ * <p>
+ * Every step on a file (processing it, an operator's approve, reject or reprocess) holds that file's {@link FileLocks
+ * lock} and reads its ledger row again once it has it, so the leader's poll on one instance and an operator's
+ * request on another never work on one file at once; {@code synchronized} does the same within one instance. The
+ * apply is fenced again under the apply lock ({@link FileApplier}).
  */
 @Component
 public class FileProcessor {
@@ -45,10 +50,11 @@ public class FileProcessor {
     private final FileApplier applier;
     private final JsonMapper json;
     private final ImportMetrics metrics;
+    private final FileLocks locks;
 
     public FileProcessor(FileLedger ledger, LocalStore store, OutboundValidationOptions validationOptions,
                          SequenceStore sequence, RefreshRequester refresh, FileApplier applier, JsonMapper json,
-                         ImportMetrics metrics) {
+                         ImportMetrics metrics, FileLocks locks) {
         this.ledger = ledger;
         this.store = store;
         this.validationOptions = validationOptions;
@@ -57,13 +63,21 @@ public class FileProcessor {
         this.applier = applier;
         this.json = json;
         this.metrics = metrics;
+        this.locks = locks;
     }
 
-    /** Carries on with every file a previous run downloaded but did not finish, in sequence order. */
+    /**
+     * Carries on with every file a previous run downloaded but did not finish, in sequence order. It stops at a file
+     * another instance is working on (an operator's request there): later files wait for its outcome, at the next
+     * poll, as they would wait for a file still downloading.
+     */
     public synchronized void processUnfinished() {
         for (LedgerEntry entry : ledger.unfinished()) {
             try {
                 process(entry.id());
+            } catch (FileLocks.FileBusyException busy) {
+                log.info("Leaving {} and the files after it to the next poll: {}", entry.fileName(), busy.getMessage());
+                return;
             } catch (RuntimeException e) {
                 // stays DOWNLOADED/VALIDATED and is retried on the next poll; a database error may quote a row,
                 // so only the suite's own messages are logged
@@ -73,7 +87,12 @@ public class FileProcessor {
         }
     }
 
+    /** Processes one file if it is still unfinished; {@link FileLocks.FileBusyException} if another has it now. */
     public synchronized LedgerState process(long id) {
+        return locks.whileHeld(id, () -> processHeld(id));
+    }
+
+    private LedgerState processHeld(long id) {
         LedgerEntry entry = ledger.find(id).orElseThrow();
         if (!entry.state().unfinished()) {
             return entry.state();
@@ -107,12 +126,13 @@ public class FileProcessor {
         ValidationReport report = new OutboundFileValidator(validationOptions.withLastAppliedRunDate(state.lastRunDate()))
                 .validate(open(file), entry.fileName());
         String reportJson = json.writeValueAsString(report);
+        if (!recordValidation(entry, report, reportJson, LedgerState.VALIDATED)) {
+            return movedOn(entry, "validated");
+        }
         if (!report.isValid()) {
-            recordValidation(entry, report, reportJson, LedgerState.VALIDATED);
             return quarantine(entry, file, report.outcome().name(), reportJson, report.issues().isEmpty()
                     ? null : report.firstIssue().describe());
         }
-        recordValidation(entry, report, reportJson, LedgerState.VALIDATED);
         entry = ledger.find(id).orElseThrow();
         return decideAndApply(entry, file, state);
     }
@@ -135,6 +155,9 @@ public class FileProcessor {
             return LedgerState.HELD;
         }
         FileApplier.Result result = applier.apply(entry, file, !entry.approved(), true);
+        if (result.notApplied() != null) {
+            return notApplied(entry, file, result.notApplied());
+        }
         if (result.heldByThreshold()) {
             ledger.transition(entry.id(), LedgerState.HELD, "HELD_THRESHOLD", json.writeValueAsString(result.figures()));
             log.warn("Holding full file {} for approval: it would end too many entities", entry.fileName());
@@ -151,11 +174,49 @@ public class FileProcessor {
         return LedgerState.APPLIED;
     }
 
+    /**
+     * The apply found, under its lock, that the file is no longer to be applied: it moved on meanwhile, or a file of
+     * the same content was applied meanwhile, which makes this one a duplicate as the check before validation would
+     * have said.
+     */
+    private LedgerState notApplied(LedgerEntry entry, Path file, String why) {
+        LedgerEntry now = ledger.find(entry.id()).orElseThrow();
+        if (now.state() == LedgerState.VALIDATED) {
+            var earlier = ledger.sameContent(now.sha256(), now.id());
+            if (earlier.isPresent()) {
+                ledger.transition(now.id(), LedgerState.DUPLICATE, "DUPLICATE_NOOP",
+                        "same content as ledger entry " + earlier.get().id());
+                archive(now, file);
+                return LedgerState.DUPLICATE;
+            }
+        }
+        return movedOn(now, "applied (" + why + ")");
+    }
+
+    /** Someone else took the file on while this step was on it (only once the file's lock lapsed): leave it be. */
+    private LedgerState movedOn(LedgerEntry entry, String step) {
+        LedgerState now = ledger.find(entry.id()).orElseThrow().state();
+        log.warn("{} was not {}: it is {} now", entry.fileName(), step, now);
+        return now;
+    }
+
     /** README §7.4 step 3: the held change files that survive a full file go through the table again, in order. */
     private void rerunHeldChangeFiles() {
         for (LedgerEntry held : ledger.heldChangeFiles()) {
-            ledger.transition(held.id(), LedgerState.VALIDATED, null, "re-run after a full file");
-            LedgerState outcome = process(held.id());
+            LedgerState outcome;
+            try {
+                outcome = locks.whileHeld(held.id(), () -> {
+                    if (ledger.find(held.id()).orElseThrow().state() != LedgerState.HELD) {
+                        return LedgerState.HELD; // another step moved it meanwhile: stop, the next poll goes on
+                    }
+                    ledger.transition(held.id(), LedgerState.VALIDATED, null, "re-run after a full file");
+                    return process(held.id());
+                });
+            } catch (FileLocks.FileBusyException busy) {
+                log.info("Leaving the re-run of held change files to the next full file or operator: {}",
+                        busy.getMessage());
+                break;
+            }
             if (outcome == LedgerState.HELD || outcome == LedgerState.DISCOVERED) {
                 break;
             }
@@ -164,6 +225,10 @@ public class FileProcessor {
 
     /** An operator approved a file held by the threshold: apply it without the threshold. */
     public synchronized LedgerState approve(long id) {
+        return locks.whileHeld(id, () -> approveHeld(id));
+    }
+
+    private LedgerState approveHeld(long id) {
         LedgerEntry entry = ledger.find(id).orElseThrow();
         if (entry.state() != LedgerState.HELD || !"HELD_THRESHOLD".equals(entry.outcome())) {
             throw new IllegalStateException("file " + id + " is not held by the threshold");
@@ -180,6 +245,10 @@ public class FileProcessor {
 
     /** An operator rejected a held file. */
     public synchronized LedgerState reject(long id) {
+        return locks.whileHeld(id, () -> rejectHeld(id));
+    }
+
+    private LedgerState rejectHeld(long id) {
         LedgerEntry entry = ledger.find(id).orElseThrow();
         if (entry.state() != LedgerState.HELD) {
             throw new IllegalStateException("file " + id + " is not held");
@@ -197,6 +266,10 @@ public class FileProcessor {
 
     /** Another attempt at a quarantined or rejected file, e.g. after a configuration fix. */
     public synchronized LedgerState reprocess(long id) {
+        return locks.whileHeld(id, () -> reprocessHeld(id));
+    }
+
+    private LedgerState reprocessHeld(long id) {
         LedgerEntry entry = ledger.find(id).orElseThrow();
         if (entry.state() != LedgerState.QUARANTINED && entry.state() != LedgerState.REJECTED) {
             throw new IllegalStateException("file " + id + " is not quarantined");
@@ -222,9 +295,10 @@ public class FileProcessor {
         }
     }
 
-    private void recordValidation(LedgerEntry entry, ValidationReport report, String reportJson, LedgerState state) {
+    private boolean recordValidation(LedgerEntry entry, ValidationReport report, String reportJson,
+                                     LedgerState state) {
         metrics.validated(report);
-        ledger.validated(entry.id(), state, null,
+        return ledger.validated(entry.id(), state, null,
                 report.header() == null ? null : report.header().runDate(),
                 report.header() == null ? null : report.header().previousRunDate(), report.lineCount(),
                 json.writeValueAsString(report.countsByRecordType()),

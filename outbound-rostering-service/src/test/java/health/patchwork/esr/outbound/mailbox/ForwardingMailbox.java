@@ -40,6 +40,21 @@ abstract class ForwardingMailbox implements MailboxClient {
     }
 
     @Override
+    public void writeTemporary(Path source, String folder, String temporaryName) {
+        real.writeTemporary(source, folder, temporaryName);
+    }
+
+    @Override
+    public void rename(String folder, String temporaryName, String name, RenameGuard beforeRename) {
+        real.rename(folder, temporaryName, name, beforeRename);
+    }
+
+    @Override
+    public void remove(String folder, String name) {
+        real.remove(folder, name);
+    }
+
+    @Override
     public void probe(String folder) {
         real.probe(folder);
     }
