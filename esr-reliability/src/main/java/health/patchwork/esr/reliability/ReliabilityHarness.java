@@ -10,6 +10,7 @@ import health.patchwork.esr.reliability.crash.OutboundCrashScenario;
 import health.patchwork.esr.reliability.database.DatabaseRestartScenario;
 import health.patchwork.esr.reliability.duplicates.DuplicateDeliveryScenario;
 import health.patchwork.esr.reliability.export.CollectedBeforeRecoveryScenario;
+import health.patchwork.esr.reliability.export.CorrectionsDuringExportScenario;
 import health.patchwork.esr.reliability.export.ExportCrashScenario;
 import health.patchwork.esr.reliability.fuzz.InboundReaderFuzzScenario;
 import health.patchwork.esr.reliability.fuzz.ReaderFuzzScenario;
@@ -55,6 +56,11 @@ public final class ReliabilityHarness {
             CollectedBeforeRecoveryScenario collected = new CollectedBeforeRecoveryScenario(repository,
                     target.resolve("collected-before-recovery"), full ? 2000 : 200);
             return List.of(collected.runAttendance(full ? 20 : 1), collected.runAbsence(full ? 20 : 1));
+        });
+        scenarios.put("corrections-during-export", () -> {
+            CorrectionsDuringExportScenario corrections = new CorrectionsDuringExportScenario(repository,
+                    target.resolve("corrections-during-export"), full ? 2000 : 200, full ? 400 : 60, seed);
+            return List.of(corrections.runAttendance(full ? 20 : 1), corrections.runAbsence(full ? 20 : 1));
         });
         scenarios.put("duplicates", () -> List.of(new DuplicateDeliveryScenario(repository,
                 target.resolve("duplicates"), full ? 2000 : 300, seed).run(full ? 5 : 1)));

@@ -72,15 +72,34 @@ public final class CollectedBeforeRecoveryScenario {
      */
     public List<ScenarioResult> runAttendanceAfter(ExportCrashScenario crash, int crashTrials, int trials)
             throws Exception {
-        return crash.run(new AttendanceExporting(), crashTrials, "lines",
-                (service, running) -> continueOn(service, running, trials));
+        return crash.run(new AttendanceExporting(), crashTrials, "lines", followingOn(trials, null));
     }
 
     /** As {@link #runAttendanceAfter}, for the absence service. */
     public List<ScenarioResult> runAbsenceAfter(ExportCrashScenario crash, int crashTrials, int trials)
             throws Exception {
+        return crash.run(new AbsenceExporting(), crashTrials, "absences", followingOn(trials, null));
+    }
+
+    /**
+     * As {@link #runAttendanceAfter}, and then {@code corrections}' trials on the service this scenario's last trial
+     * restarted: one service start for three scenarios (what the CI size does).
+     */
+    public List<ScenarioResult> runAttendanceAfter(ExportCrashScenario crash, int crashTrials, int trials,
+            CorrectionsDuringExportScenario corrections, int correctionTrials) throws Exception {
+        return crash.run(new AttendanceExporting(), crashTrials, "lines",
+                followingOn(trials, corrections.followingOn(correctionTrials)));
+    }
+
+    /** As the one above, for the absence service. */
+    public List<ScenarioResult> runAbsenceAfter(ExportCrashScenario crash, int crashTrials, int trials,
+            CorrectionsDuringExportScenario corrections, int correctionTrials) throws Exception {
         return crash.run(new AbsenceExporting(), crashTrials, "absences",
-                (service, running) -> continueOn(service, running, trials));
+                followingOn(trials, corrections.followingOn(correctionTrials)));
+    }
+
+    private ExportCrashScenario.FollowUp followingOn(int trials, ExportCrashScenario.FollowUp then) {
+        return (service, running) -> continueOn(service, running, trials, then);
     }
 
     private ScenarioResult run(ExportingService service, int trials) throws Exception {
@@ -95,19 +114,24 @@ public final class CollectedBeforeRecoveryScenario {
             PublishedContractStub.install(database, items);
             ServiceProcess process = launcher.startHealthy(service.module(), environment);
             return continueOn(service, new ExportCrashScenario.Running(database, mailbox, environment, process),
-                    trials);
+                    trials, null).get(0);
         }
     }
 
-    /** The trials, on a running service whose schema holds at least {@link #items} assignments; closes it at the end. */
-    private ScenarioResult continueOn(ExportingService service, ExportCrashScenario.Running running, int trials)
-            throws Exception {
+    /**
+     * The trials, on a running service whose schema holds at least {@link #items} assignments; then {@code then} on
+     * the service the last trial restarted, if given, or else closes it.
+     */
+    private List<ScenarioResult> continueOn(ExportingService service, ExportCrashScenario.Running running, int trials,
+            ExportCrashScenario.FollowUp then) throws Exception {
         Files.createDirectories(home);
         long passed = 0;
         long lost = 0;
         long duplicated = 0;
         String firstFailure = null;
         ServiceProcess process = running.process();
+        boolean handedOver = false;
+        ScenarioResult result;
         try {
             // the service's migrations have made export_file by now
             holdUploadedMarks(running.database(), service.schema());
@@ -127,12 +151,22 @@ public final class CollectedBeforeRecoveryScenario {
                     }
                 }
             }
+            result = new ScenarioResult("kill -9 of " + service.module() + " between the rename and the ledger"
+                    + " update, file collected by ESR before the restart (" + items + " " + service.itemsName() + ")",
+                    trials, passed, lost, duplicated, firstFailure);
+            if (then == null) {
+                return List.of(result);
+            }
+            handedOver = true;
         } finally {
-            process.close();
+            if (!handedOver) {
+                process.close();
+            }
         }
-        return new ScenarioResult("kill -9 of " + service.module() + " between the rename and the ledger update,"
-                + " file collected by ESR before the restart (" + items + " " + service.itemsName() + ")", trials, passed,
-                lost, duplicated, firstFailure);
+        List<ScenarioResult> results = new ArrayList<>(List.of(result));
+        results.addAll(then.continueOn(service, new ExportCrashScenario.Running(running.database(),
+                running.mailbox(), running.environment(), process)));
+        return results;
     }
 
     /** Makes every update of a file to UPLOADED wait while the harness holds {@link #HOLD_KEY}. */

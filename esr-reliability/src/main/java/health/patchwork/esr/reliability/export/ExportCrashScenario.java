@@ -71,7 +71,7 @@ public final class ExportCrashScenario {
     /** A scenario that carries on with the service the last trial left running (and closes it when done). */
     @FunctionalInterface
     interface FollowUp {
-        ScenarioResult continueOn(ExportingService service, Running running) throws Exception;
+        List<ScenarioResult> continueOn(ExportingService service, Running running) throws Exception;
     }
 
     /** The trials; then, if {@code then} is given, that scenario on the service the last trial restarted. */
@@ -112,7 +112,9 @@ public final class ExportCrashScenario {
             if (running == null) {
                 return List.of(result);
             }
-            return List.of(result, then.continueOn(service, running));
+            List<ScenarioResult> results = new ArrayList<>(List.of(result));
+            results.addAll(then.continueOn(service, running));
+            return results;
         }
     }
 
