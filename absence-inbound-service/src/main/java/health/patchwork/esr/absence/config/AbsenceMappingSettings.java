@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Platform absence category and reason to ESR absence type, reason and units ({@code absenceMapping}, spec README §9
+ * Platform absence category and reason to ESR absence type, reason and units ({@code absenceMapping}, docs/spec/README.md §9
  * item 6), one entry per category the platform sends, and the national level-1 sickness reasons that sickness must
  * carry. Validated at start-up: a missing or inconsistent entry stops the service with one line naming it.
  */

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How AB files are produced for this Trust (spec inbound-files.md §3–4). The absence-type mapping has its own
+ * How AB files are produced for this Trust (docs/spec/inbound-files.md §3–4). The absence-type mapping has its own
  * settings, {@link AbsenceMappingSettings}.
  *
  * @param exportSchedule the fallback monthly run for periods nobody finalised (Spring cron), "-" for none

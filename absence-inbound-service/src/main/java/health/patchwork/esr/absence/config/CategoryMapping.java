@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * How one platform absence category becomes an ESR absence (spec inbound-files.md §3.5).
+ * How one platform absence category becomes an ESR absence (docs/spec/inbound-files.md §3.5).
  *
  * @param absenceType ESR absence type name; {@code {n}} is replaced by the assignment index (no suffix 1, "-N" N)
  * @param units D (calendar days) or H (hours)

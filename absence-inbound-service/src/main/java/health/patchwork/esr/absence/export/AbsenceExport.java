@@ -24,7 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * When AB files are made (spec inbound-files.md §3.1, §3.4): once a period's rosters are final, by an operator or the
+ * When AB files are made (docs/spec/inbound-files.md §3.1, §3.4): once a period's rosters are final, by an operator or the
  * platform, or by the monthly fallback for the period just ended. The first file of a period is its normal run (N);
  * later ones for the same period are supplementary (S). Sequence, temporary name, rename and exactly-once delivery
  * across crashes are the shared {@link FileExporter}'s.

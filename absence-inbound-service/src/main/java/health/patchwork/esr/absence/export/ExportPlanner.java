@@ -8,7 +8,7 @@ import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 
 /**
- * Which ABS rows bring ESR from what we last sent to what the absence is now (spec inbound-files.md §3.4): ADD for a
+ * Which ABS rows bring ESR from what we last sent to what the absence is now (docs/spec/inbound-files.md §3.4): ADD for a
  * first send, END when an absence sent open-ended has only closed, DEL when it is cancelled, DEL then ADD when
  * anything else changed. Pure logic, no database.
  */

@@ -23,7 +23,7 @@ import health.patchwork.esr.support.web.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks one absence completely before it is stored (spec inbound-files.md §1.4): every problem is reported with the
+ * Checks one absence completely before it is stored (docs/spec/inbound-files.md §1.4): every problem is reported with the
  * field's JSON path and a reason, never with the value. A valid absence comes back mapped to its ESR details.
  */
 @Component

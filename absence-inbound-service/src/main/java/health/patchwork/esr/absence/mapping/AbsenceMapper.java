@@ -9,7 +9,7 @@ import health.patchwork.esr.absence.config.CategoryMapping;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the configured mapping (spec inbound-files.md §3.4–3.5): the absence type, with {@code {n}} replaced by the
+ * Applies the configured mapping (docs/spec/inbound-files.md §3.4–3.5): the absence type, with {@code {n}} replaced by the
  * assignment index, and the reason. A sickness reason is either a configured platform reason or a national level-1
  * reason given by its code ({@code S12}) or its full text.
  */

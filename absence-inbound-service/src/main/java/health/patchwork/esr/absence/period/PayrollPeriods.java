@@ -12,7 +12,7 @@ import health.patchwork.esr.support.inbound.InboundFileSettings;
 import org.springframework.stereotype.Component;
 
 /**
- * Payroll periods of the Trust's absence feed (spec inbound-files.md §1.3). A period is named by its type, tax year
+ * Payroll periods of the Trust's absence feed (docs/spec/inbound-files.md §1.3). A period is named by its type, tax year
  * and number as in AB file names, e.g. {@code M2708} (monthly, 2026/27, period 8 = November); inside the service it is
  * the key {@code YY * 100 + PP}, which orders periods (two-digit years: good until 2099).
  */

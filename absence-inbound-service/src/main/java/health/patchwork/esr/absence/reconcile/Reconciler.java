@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Closes the loop through the outbound feed (spec inbound-files.md §4): an absence whose last uploaded ABS row ESR has
+ * Closes the loop through the outbound feed (docs/spec/inbound-files.md §4): an absence whose last uploaded ABS row ESR has
  * echoed back (an ABA row with our reference in field 33, applied by the outbound service and published in
  * {@code workforce.published_absence}) becomes confirmed. ADD and END match on reference, absence type, start and
  * end; DEL matches when every echoed row with the reference has been deleted by ESR. Reconciliation never changes or

@@ -12,7 +12,7 @@ import health.patchwork.esr.absence.support.AbsenceServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Absences posted, periods finalised, AB files delivered byte for byte (spec inbound-files.md §3.4, §3.6). */
+/** Absences posted, periods finalised, AB files delivered byte for byte (docs/spec/inbound-files.md §3.4, §3.6). */
 class AbsenceExportTest extends AbsenceServiceTest {
 
     static final String SICK_127 = """

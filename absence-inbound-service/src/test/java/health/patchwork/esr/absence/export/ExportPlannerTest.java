@@ -12,7 +12,7 @@ import health.patchwork.esr.formats.write.AbsenceOperation;
 
 import org.junit.jupiter.api.Test;
 
-/** The operations of spec inbound-files.md §3.4, without a database. */
+/** The operations of docs/spec/inbound-files.md §3.4, without a database. */
 class ExportPlannerTest {
 
     static final AbsenceDetails OPEN = new AbsenceDetails("20000002", "Sickness", "S11 Back Problems", "D", true,

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How T&amp;A files are produced for this Trust (spec inbound-files.md §1–2). Pay codes and the payroll calendar have
+ * How T&amp;A files are produced for this Trust (docs/spec/inbound-files.md §1–2). Pay codes and the payroll calendar have
  * records of their own ({@code esr.attendance.pay-codes}, {@code esr.attendance.calendar}).
  *
  * @param exportSchedule when the cut-off export runs (Spring cron, six fields), "-" to export only on request; each

@@ -10,7 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * Text that can go into a TA file as it is (inbound-files.md §1.1): ISO-8859-1, no double quote, no line break, no
+ * Text that can go into a TA file as it is (docs/spec/inbound-files.md §1.1): ISO-8859-1, no double quote, no line break, no
  * control character, no leading or trailing space. Null is left to {@code @NotNull}/{@code @NotBlank}.
  */
 @Documented

@@ -1,6 +1,6 @@
 package health.patchwork.esr.attendance.config;
 
-/** What a value must be to be written into a TA file unchanged (inbound-files.md §1.1, README §9 item 9). */
+/** What a value must be to be written into a TA file unchanged (docs/spec/inbound-files.md §1.1, docs/spec/README.md §9 item 9). */
 public final class TextRules {
 
     private TextRules() {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Changes to a line after it was sent (inbound-files.md §2.3): the file that carried it is never edited; the next
+ * Changes to a line after it was sent (docs/spec/inbound-files.md §2.3): the file that carried it is never edited; the next
  * file carries a reversal (same element, assignment, earned date and input names, numeric values negated) and, for a
  * correction, a claim with the new values. Before export, a correction is simply an amendment.
  * <p>

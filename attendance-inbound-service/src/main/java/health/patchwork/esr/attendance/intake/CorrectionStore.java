@@ -10,7 +10,7 @@ import health.patchwork.esr.attendance.period.Placement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The ledger operations of corrections and withdrawals (inbound-files.md §2.3): sent rows are never touched. */
+/** The ledger operations of corrections and withdrawals (docs/spec/inbound-files.md §2.3): sent rows are never touched. */
 @Component
 class CorrectionStore {
 

@@ -10,7 +10,7 @@ import health.patchwork.esr.attendance.config.Latin1Text;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * One input value of an element (inbound-files.md §2.2).
+ * One input value of an element (docs/spec/inbound-files.md §2.2).
  *
  * @param name input-value name in ESR, e.g. {@code Hours}, {@code Date Worked}
  * @param source what fills it: HOURS (the line's quantity), UNITS (the quantity as a count), RATE, AMOUNT, WORK_DATE,

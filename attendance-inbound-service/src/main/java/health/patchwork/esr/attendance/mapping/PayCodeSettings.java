@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Trust's pay-code mapping (spec inbound-files.md §2.2, README §9 item 5): platform pay code to ESR element and
+ * The Trust's pay-code mapping (docs/spec/inbound-files.md §2.2, docs/spec/README.md §9 item 5): platform pay code to ESR element and
  * input values. Required: without it the service does not start.
  *
  * @param payCodes by platform pay code, e.g. {@code esr.attendance.pay-codes.OT_PLAIN.element=Overtime Plain Time}

@@ -13,7 +13,7 @@ import health.patchwork.esr.formats.write.Costing;
 import health.patchwork.esr.formats.write.InputValue;
 
 
-/** The configured pay codes, and how a claim becomes an ATT row (inbound-files.md §2.1–2.3). */
+/** The configured pay codes, and how a claim becomes an ATT row (docs/spec/inbound-files.md §2.1–2.3). */
 public class PayCodes {
 
     private final Map<String, PayCodeMapping> byCode = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

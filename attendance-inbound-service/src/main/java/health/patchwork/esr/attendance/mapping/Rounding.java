@@ -3,7 +3,7 @@ package health.patchwork.esr.attendance.mapping;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Rounding of a numeric input value, configured per input value (inbound-files.md §2.1). */
+/** Rounding of a numeric input value, configured per input value (docs/spec/inbound-files.md §2.1). */
 public enum Rounding {
     /** Kept to 2 decimals (half up). */
     NONE,

@@ -1,6 +1,6 @@
 package health.patchwork.esr.attendance.mapping;
 
-/** How an input value is written (inbound-files.md §1.1). */
+/** How an input value is written (docs/spec/inbound-files.md §1.1). */
 public enum ValueFormat {
     /** {@code 0.00}. */
     DECIMAL_2,

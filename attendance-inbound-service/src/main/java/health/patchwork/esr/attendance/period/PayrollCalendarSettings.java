@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The Trust's payroll calendar. The period type is {@code esr.inbound.period-type}. A line's work period follows
- * from the date worked (inbound-files.md §1.3); that period is cut off {@code cut-off-days-after-period-end} days
+ * from the date worked (docs/spec/inbound-files.md §1.3); that period is cut off {@code cut-off-days-after-period-end} days
  * after its last day at {@code cut-off-time} (UK time), and its lines go into the TA file of the payroll period the
  * cut-off falls in: with the defaults, October's shifts are cut off on 3 November at 09:30 and sent as {@code MN..08}.
  * Explicit {@code periods} entries override the formulas for the dates they cover.

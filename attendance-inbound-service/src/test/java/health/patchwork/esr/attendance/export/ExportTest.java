@@ -51,7 +51,7 @@ class ExportTest {
         api = new Api(port);
     }
 
-    /** The four claims behind the spec's sample file (inbound-files.md §2.5). */
+    /** The four claims behind the spec's sample file (docs/spec/inbound-files.md §2.5). */
     void postOctoberLines() {
         Api.Response posted = api.post("/api/v1/timesheet-lines", batch(
                 line("L1", "20000001", "2026-10-24", "UNSOC_SAT", "7.5"),

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Tax year and payroll period of a reference date (inbound-files.md §1.3). The UK tax year runs from
+ * Tax year and payroll period of a reference date (docs/spec/inbound-files.md §1.3). The UK tax year runs from
  * 6 April to 5 April; YY is the year in which it ends. Monthly payrolls use calendar months (April = 1),
  * weekly ones the tax week, fortnightly ⌈week/2⌉, lunar min(13, ⌈week/4⌉). Entries of a Trust's own payroll
  * calendar, when given, win over these formulas ([D]: confirm the W/F/L rules with ESR).

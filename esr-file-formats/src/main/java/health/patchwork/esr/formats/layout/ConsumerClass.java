@@ -1,6 +1,6 @@
 package health.patchwork.esr.formats.layout;
 
-/** What a consumer does with a record type (outbound-rostering.md §3). */
+/** What a consumer does with a record type (docs/spec/outbound-rostering.md §3). */
 public enum ConsumerClass {
     /** Parse, validate field count and values, persist. */
     STORE,

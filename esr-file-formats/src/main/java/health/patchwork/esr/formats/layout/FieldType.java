@@ -1,7 +1,7 @@
 package health.patchwork.esr.formats.layout;
 
 /**
- * Field types of outbound-rostering.md §1, plus three that only inbound files use.
+ * Field types of docs/spec/outbound-rostering.md §1, plus three that only inbound files use.
  */
 public enum FieldType {
     /** Text; trimmed. */

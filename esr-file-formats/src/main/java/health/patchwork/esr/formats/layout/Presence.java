@@ -1,6 +1,6 @@
 package health.patchwork.esr.formats.layout;
 
-/** Whether a field must be filled for one operation (inbound-files.md §3.3: R, C, O, -). */
+/** Whether a field must be filled for one operation (docs/spec/inbound-files.md §3.3: R, C, O, -). */
 public enum Presence {
     REQUIRED("R"),
     CONDITIONAL("C"),

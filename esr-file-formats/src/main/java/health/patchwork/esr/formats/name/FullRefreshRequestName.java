@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code GO_<VPD>_<SUB>_GDR_<YYYYMMDD>_00000001.DAT}: the full-refresh request we send (README §7.5). */
+/** {@code GO_<VPD>_<SUB>_GDR_<YYYYMMDD>_00000001.DAT}: the full-refresh request we send (docs/spec/README.md §7.5). */
 public record FullRefreshRequestName(String vpd, String subFileType, LocalDate requestDate) {
 
     /** A GDR always carries sequence 1. */

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code <PFX>_<VPD>_<SYS>_<T><R><YY><PP>_<SEQ8>.DAT} with PFX {@code TA} or {@code AB} (inbound-files.md §1.2).
+ * {@code <PFX>_<VPD>_<SYS>_<T><R><YY><PP>_<SEQ8>.DAT} with PFX {@code TA} or {@code AB} (docs/spec/inbound-files.md §1.2).
  *
  * @param taxYear YY, the two-digit year in which the tax year ends
  * @param period  PP, 1..{@link PeriodType#maxPeriod()}

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code GO_<VPD>_<SUB>_GO[F|C]_<YYYYMMDD>_<SEQ8>.DAT} (README §4). */
+/** {@code GO_<VPD>_<SUB>_GO[F|C]_<YYYYMMDD>_<SEQ8>.DAT} (docs/spec/README.md §4). */
 public record OutboundFileName(String vpd, String subFileType, ExtractType extractType, LocalDate extractDate,
                                long sequence) {
 

@@ -1,6 +1,6 @@
 package health.patchwork.esr.formats.read;
 
-/** README §6.1 [D] {@code outbound.fieldCountPolicy}. */
+/** docs/spec/README.md §6.1 [D] {@code outbound.fieldCountPolicy}. */
 public enum FieldCountPolicy {
     /** A rows of stored types must have exactly the layout's field count. */
     STRICT,

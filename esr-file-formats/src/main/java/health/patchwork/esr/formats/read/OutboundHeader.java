@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * HDR of an outbound file (outbound-rostering.md §2). Values that did not parse are null.
+ * HDR of an outbound file (docs/spec/outbound-rostering.md §2). Values that did not parse are null.
  *
  * @param previousRunDate null for {@code 00000000 000000} (full files)
  */
@@ -15,11 +15,11 @@ public record OutboundHeader(String fileName, LocalDateTime creationTimestamp, S
                              LocalDateTime previousRunDate, LocalDateTime runDate, String interfaceVersion) {
 
     public static final int FIELD_COUNT = 7;
-    /** HDR field names by position (outbound-rostering.md §2). */
+    /** HDR field names by position (docs/spec/outbound-rostering.md §2). */
     public static final List<String> FIELD_NAMES = List.of("Record Type", "File Name", "File Creation Timestamp",
             "VPD", "Previous Run Date", "Run Date", "Interface Version");
 
-    /** True when the current line is an HDR of the right shape (README §6.1 check 4). */
+    /** True when the current line is an HDR of the right shape (docs/spec/README.md §6.1 check 4). */
     public static boolean isHeaderLine(DelimitedLineSource line) {
         return line.lineStartsWith("HDR~") && line.fieldCount() == FIELD_COUNT;
     }

@@ -9,7 +9,7 @@ import health.patchwork.esr.formats.text.ValueSyntax;
 import java.util.function.Consumer;
 
 /**
- * README §6.1 checks 12 (field count) and 13 (key fields present, typed values parse) for one data row.
+ * docs/spec/README.md §6.1 checks 12 (field count) and 13 (key fields present, typed values parse) for one data row.
  * Shared by the validating reader (fails fast) and the validator (collects). Allocates only on problems.
  */
 public final class OutboundRowChecker {

@@ -8,7 +8,7 @@ import health.patchwork.esr.formats.text.DelimitedLineSource;
  *
  * @param layout           layouts to read with; null = the bundled layout of the HDR's interface version
  * @param validate         fail fast with {@link health.patchwork.esr.formats.EsrFormatException} on header,
- *                         structure, trailer, field-count and value errors (README §6.1 checks 4, 7, 9–13)
+ *                         structure, trailer, field-count and value errors (docs/spec/README.md §6.1 checks 4, 7, 9–13)
  * @param fieldCountPolicy STRICT or TOLERANT
  * @param trailerCountMode what TRL counts
  * @param maxLineLength    longest line accepted, in bytes (bounds memory on a malformed file)

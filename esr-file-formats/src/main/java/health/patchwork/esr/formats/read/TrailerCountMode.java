@@ -1,6 +1,6 @@
 package health.patchwork.esr.formats.read;
 
-/** README §5 [D] {@code outbound.trailerCountMode}: what the TRL count counts. */
+/** docs/spec/README.md §5 [D] {@code outbound.trailerCountMode}: what the TRL count counts. */
 public enum TrailerCountMode {
     /** Every non-blank line, HDR and TRL included. */
     ALL_ROWS,

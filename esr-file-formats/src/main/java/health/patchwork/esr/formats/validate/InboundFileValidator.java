@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Validates a T&A ({@code TA_}) or absence ({@code AB_}) inbound file, e.g. one our services wrote, by the
- * rules of inbound-files.md: HDR of 8 fields matching the file name, data records of the right width and
+ * rules of docs/spec/inbound-files.md: HDR of 8 fields matching the file name, data records of the right width and
  * values, {@code FTR,<count>,0}, CR separators and no terminator after FTR (both configurable).
  * Outcomes reuse {@link ValidationOutcome}; the "line" of an issue is the record number.
  */
@@ -113,7 +113,7 @@ public final class InboundFileValidator {
                     "the file has fewer than 2 records");
         }
         if (records >= 2 && dataRows == 0) {
-            issues.warning(0, null, null, null, null, "no data records: an empty file is not sent (inbound-files.md §1.4)");
+            issues.warning(0, null, null, null, null, "no data records: an empty file is not sent (docs/spec/inbound-files.md §1.4)");
         }
         Long trailerCount = null;
         if (last != null) {

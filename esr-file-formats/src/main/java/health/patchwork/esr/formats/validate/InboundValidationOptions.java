@@ -3,7 +3,7 @@ package health.patchwork.esr.formats.validate;
 import health.patchwork.esr.formats.layout.InterfaceLayout;
 
 /**
- * Settings of {@link InboundFileValidator} (README §10, inbound-files.md §1).
+ * Settings of {@link InboundFileValidator} (docs/spec/README.md §10, docs/spec/inbound-files.md §1).
  *
  * @param expectedVpd         {@code trust.vpd}; null = the VPD in the file name
  * @param sourceSystemCode    {@code inbound.sourceSystemCode}; null = the code in the file name

@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Validates a received outbound file (GOF/GOC) by README §6.1 checks 3–13 and the check-16 warning, in one
+ * Validates a received outbound file (GOF/GOC) by docs/spec/README.md §6.1 checks 3–13 and the check-16 warning, in one
  * streaming pass and constant memory. Every finding is collected; the outcome is the earliest failing check.
  * Checks 2 (ledger), 14 (sequence, see {@link SequencePolicy}) and 15 (threshold) need service state and are
  * not done here; check 1 is {@link #checkName(String)}.

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * Per-trust settings of {@link OutboundFileValidator} (README §10).
+ * Per-trust settings of {@link OutboundFileValidator} (docs/spec/README.md §10).
  *
  * @param expectedVpd        {@code trust.vpd}; null = the VPD in the file name
  * @param subFileType        {@code outbound.subFileType}, default RST (check 1)

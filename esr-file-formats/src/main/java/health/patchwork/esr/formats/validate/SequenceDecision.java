@@ -1,6 +1,6 @@
 package health.patchwork.esr.formats.validate;
 
-/** What to do with an outbound file given the sequence state (README §7.4). */
+/** What to do with an outbound file given the sequence state (docs/spec/README.md §7.4). */
 public enum SequenceDecision {
     APPLY,
     /** Same name and hash already applied: idempotent no-op ({@code DUPLICATE_NOOP} in the ledger). */

@@ -4,7 +4,7 @@ import health.patchwork.esr.formats.name.ExtractType;
 import health.patchwork.esr.formats.name.OutboundFileName;
 
 /**
- * README §7.4 as a pure function. Rows of the table are tried in this order: duplicate; then for a GOC no
+ * docs/spec/README.md §7.4 as a pure function. Rows of the table are tried in this order: duplicate; then for a GOC no
  * baseline, stale, refresh pending, next in sequence, gap; for a GOF refresh pending, newer, stale.
  * A GOC at or below {@code lastSeq} is stale even while a refresh is pending: it can never apply.
  */

@@ -1,7 +1,7 @@
 package health.patchwork.esr.formats.validate;
 
 /**
- * The per-trust sequence state the services hold (README §7.4).
+ * The per-trust sequence state the services hold (docs/spec/README.md §7.4).
  *
  * @param lastSeq         sequence of the last applied file; 0 before the first
  * @param baselineApplied a GOF has been applied at least once

@@ -1,7 +1,7 @@
 package health.patchwork.esr.formats.validate;
 
 /**
- * Outcome of validating a file, named as in README §6.1/§6.3. Rejections are declared in check order: when
+ * Outcome of validating a file, named as in docs/spec/README.md §6.1/§6.3. Rejections are declared in check order: when
  * several checks fail, the report's outcome is the earliest one.
  */
 public enum ValidationOutcome {
@@ -28,7 +28,7 @@ public enum ValidationOutcome {
         this.check = check;
     }
 
-    /** Number of the README §6.1 check that produces this outcome. */
+    /** Number of the docs/spec/README.md §6.1 check that produces this outcome. */
     public int check() {
         return check;
     }

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * Writes an absence inbound file ({@code AB_…}, inbound-files.md §3, provisional design): 20 fields, absence
+ * Writes an absence inbound file ({@code AB_…}, docs/spec/inbound-files.md §3, provisional design): 20 fields, absence
  * type and reason in quotes, presence per operation (ADD/END/DEL) as the absence layout says.
  */
 public final class AbsenceFileWriter extends InboundFileWriter {

@@ -1,6 +1,6 @@
 package health.patchwork.esr.formats.write;
 
-/** ABS field 2 (inbound-files.md §3.4). */
+/** ABS field 2 (docs/spec/inbound-files.md §3.4). */
 public enum AbsenceOperation {
     ADD,
     END,

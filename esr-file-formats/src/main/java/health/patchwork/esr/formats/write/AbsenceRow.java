@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * One ABS record (inbound-files.md §3.3, provisional design). Which fields are required or must be empty for
+ * One ABS record (docs/spec/inbound-files.md §3.3, provisional design). Which fields are required or must be empty for
  * each operation comes from the absence layout and is checked when the row is written.
  *
  * @param units      "D" (days) or "H" (hours)

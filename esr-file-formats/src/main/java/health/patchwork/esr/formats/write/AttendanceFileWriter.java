@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * Writes a T&A inbound file ({@code TA_…}), byte for byte as inbound-files.md §2: 43 columns (or 40),
+ * Writes a T&A inbound file ({@code TA_…}), byte for byte as docs/spec/inbound-files.md §2: 43 columns (or 40),
  * element and input-value names in quotes, input values from pair 1 without gaps.
  *
  * <pre>{@code
@@ -74,7 +74,7 @@ public final class AttendanceFileWriter extends InboundFileWriter {
         }
         if (allNumericValuesZero(row)) {
             throw rejected(ErrorReason.INVALID_VALUE, recordNumber, null, sourceId,
-                    "every numeric input value is zero; such rows are not sent (inbound-files.md §2.1)");
+                    "every numeric input value is zero; such rows are not sent (docs/spec/inbound-files.md §2.1)");
         }
         Costing c = row.costing();
         String[] costing = {c.legalEntity(), c.charitableIndicator(), c.costCentre(), c.subjective(),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One ATT record (inbound-files.md §2.1). The operation is always ADD.
+ * One ATT record (docs/spec/inbound-files.md §2.1). The operation is always ADD.
  *
  * @param effectiveDate       field 1, the file creation date by default
  * @param employeeReference   field 3, blank by default

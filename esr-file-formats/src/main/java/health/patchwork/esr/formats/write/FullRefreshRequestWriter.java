@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Content of a full-refresh request (README §7.5): one line {@code HDR~<file name>~<YYYYMMDD HHMMSS>}, no
+ * Content of a full-refresh request (docs/spec/README.md §7.5): one line {@code HDR~<file name>~<YYYYMMDD HHMMSS>}, no
  * trailer, no line terminator unless {@code gdr.terminateLine} is set.
  */
 public final class FullRefreshRequestWriter {

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 /**
- * Inbound value formats (inbound-files.md §1.1), built by hand: month abbreviations are fixed English
+ * Inbound value formats (docs/spec/inbound-files.md §1.1), built by hand: month abbreviations are fixed English
  * three-letter forms, whatever the JDK's locale data says (newer JDKs give "Sept" for Locale.UK).
  */
 public final class InboundValueFormat {

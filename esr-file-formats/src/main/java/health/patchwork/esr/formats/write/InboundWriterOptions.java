@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Settings of the inbound writers (README §10, inbound-files.md §1.1).
+ * Settings of the inbound writers (docs/spec/README.md §10, docs/spec/inbound-files.md §1.1).
  *
  * @param charset             {@code inbound.charset}, default ISO-8859-1
  * @param recordSeparator     {@code inbound.recordSeparator}, default CR

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TaxCalendarTest {
 
-    /** inbound-files.md §1.3 worked examples. */
+    /** docs/spec/inbound-files.md §1.3 worked examples. */
     @ParameterizedTest(name = "{0} {1} -> {2}{3}")
     @CsvSource({
             "2026-11-03, M, 27, 08",

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every rule of README §6.1 checks 3–13 and 16, each broken on purpose (samples/README.md "Negative variants"). */
+/** Every rule of docs/spec/README.md §6.1 checks 3–13 and 16, each broken on purpose (samples/README.md "Negative variants"). */
 class OutboundValidationRulesTest {
 
     private static final String CHANGE = Samples.text(Samples.CHANGE);

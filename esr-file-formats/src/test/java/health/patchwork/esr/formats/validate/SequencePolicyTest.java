@@ -7,7 +7,7 @@ import static health.patchwork.esr.formats.name.ExtractType.CHANGE;
 import static health.patchwork.esr.formats.name.ExtractType.FULL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** README §7.4, row by row. */
+/** docs/spec/README.md §7.4, row by row. */
 class SequencePolicyTest {
 
     private static final SequenceState AT_42 = new SequenceState(42, true, false);

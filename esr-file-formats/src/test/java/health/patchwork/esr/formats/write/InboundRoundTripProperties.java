@@ -56,7 +56,7 @@ class InboundRoundTripProperties {
                 .filter(row -> !allNumbersZero(row));
     }
 
-    /** The writer refuses such rows (inbound-files.md §2.1); InboundWriterRulesTest covers that. */
+    /** The writer refuses such rows (docs/spec/inbound-files.md §2.1); InboundWriterRulesTest covers that. */
     private static boolean allNumbersZero(AttendanceRow row) {
         List<Object> numbers = row.inputValues().stream().map(InputValue::value)
                 .filter(v -> v instanceof BigDecimal || v instanceof Long).toList();

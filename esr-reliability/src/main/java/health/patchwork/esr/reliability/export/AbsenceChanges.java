@@ -19,7 +19,7 @@ import health.patchwork.esr.testsupport.security.TestTokens;
 /**
  * New dates and hours ({@code PUT /api/v1/absences/{id}/dates}) and cancellations ({@code POST .../cancel}) of
  * annual leave. An absence's state is {@code start|end|hours}, or {@value #CANCELLED}; what ESR holds of it is what
- * its last ABS row left: the values of an ADD or END, nothing after a DEL (inbound-files.md §3.4).
+ * its last ABS row left: the values of an ADD or END, nothing after a DEL (docs/spec/inbound-files.md §3.4).
  */
 final class AbsenceChanges implements ChangeTraffic {
 

@@ -95,7 +95,7 @@ final class AttendanceChanges implements ChangeTraffic {
     }
 
     private static BigDecimal hours(InboundRecord row) {
-        // input value k (1..15) has its name in column 5 + 2k and its value in 6 + 2k (inbound-files.md §2.1)
+        // input value k (1..15) has its name in column 5 + 2k and its value in 6 + 2k (docs/spec/inbound-files.md §2.1)
         for (int k = 1; k <= 15; k++) {
             if (HOURS_INPUT.equals(row.get(5 + 2 * k))) {
                 return new BigDecimal(row.get(6 + 2 * k));

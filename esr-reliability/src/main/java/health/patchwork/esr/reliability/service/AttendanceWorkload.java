@@ -110,7 +110,7 @@ public final class AttendanceWorkload {
         if (!"ATT".equals(row.recordType())) {
             return Optional.empty();
         }
-        // input value k (1..15) has its name in column 5 + 2k and its value in 6 + 2k (inbound-files.md §2.1)
+        // input value k (1..15) has its name in column 5 + 2k and its value in 6 + 2k (docs/spec/inbound-files.md §2.1)
         for (int k = 1; k <= 15; k++) {
             if (REFERENCE_INPUT.equals(row.get(5 + 2 * k))) {
                 return Optional.ofNullable(row.get(6 + 2 * k));

@@ -15,7 +15,7 @@ import health.patchwork.esr.formats.name.OutboundFileName;
 
 /**
  * Writes a Generic Outbound file as ESR does: ISO-8859-1, tilde-delimited, HDR first, TRL last counting every line
- * (spec README §3, §5). The file appears under its final name only when complete. The simulator and the
+ * (docs/spec/README.md §3, §5). The file appears under its final name only when complete. The simulator and the
  * reliability harness use it to make files for the services to read.
  */
 public final class GoFileWriter {

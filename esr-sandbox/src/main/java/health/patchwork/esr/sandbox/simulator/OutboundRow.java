@@ -30,7 +30,7 @@ final class OutboundRow {
         return new OutboundRow(layout, layout.addRecordType(), layout.aFieldCount());
     }
 
-    /** A delete row: the record type and the entity's own ID only (spec outbound-rostering.md §3). */
+    /** A delete row: the record type and the entity's own ID only (docs/spec/outbound-rostering.md §3). */
     static String[] delete(RecordLayout layout, String id) {
         return new String[] {layout.deleteRecordType(), id};
     }

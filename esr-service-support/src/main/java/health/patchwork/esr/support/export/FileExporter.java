@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends inbound files (TA, AB) to the mailbox exactly once, across crashes (spec README §2, §8):
+ * Sends inbound files (TA, AB) to the mailbox exactly once, across crashes (docs/spec/README.md §2, §8):
  * <ol>
  * <li>under the {@link ExportLock}, first finish every file the ledger still calls GENERATED or RENAMING
  * ({@link #recover()});</li>

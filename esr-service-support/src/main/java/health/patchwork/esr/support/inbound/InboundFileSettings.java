@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What the two inbound interfaces (T&amp;A and absence) write into every file name and header (spec inbound-files.md
+ * What the two inbound interfaces (T&amp;A and absence) write into every file name and header (spec docs/spec/inbound-files.md
  * §1.2).
  *
  * @param sourceSystemCode our supplier code {@code <SYS>} as ESR assigned it at onboarding

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class OutboundConfiguration {
 
-    /** ESR dates and times are UK civil time (README §3), so "today" is today in London. */
+    /** ESR dates and times are UK civil time (docs/spec/README.md §3), so "today" is today in London. */
     public static final ZoneId ESR_ZONE = ZoneId.of("Europe/London");
 
     @Bean
@@ -23,7 +23,7 @@ public class OutboundConfiguration {
         return Clock.system(ESR_ZONE);
     }
 
-    /** Validation options of README §6.1 for this Trust; the last applied run date is added per file. */
+    /** Validation options of docs/spec/README.md §6.1 for this Trust; the last applied run date is added per file. */
     @Bean
     OutboundValidationOptions outboundValidationOptions(TrustSettings trust, OutboundSettings settings) {
         return OutboundValidationOptions.forVpd(trust.vpd())

@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How this Trust's Generic Outbound Rostering feed is picked up and applied (spec README §2, §6, §7, §10).
+ * How this Trust's Generic Outbound Rostering feed is picked up and applied (docs/spec/README.md §2, §6, §7, §10).
  *
  * @param subFileType the {@code <SUB>} segment of this Trust's GO file names; files with another are not ours
  * @param acceptedVersions interface versions (HDR field 6) accepted
@@ -36,8 +36,8 @@ import org.springframework.validation.annotation.Validated;
  * @param minEndedToCheck the threshold applies only when at least this many entities would end
  * @param fullRefreshSchedule optional schedule for a routine full-refresh request, "-" for none
  * @param pollingEnabled whether the mailbox is polled on {@code pollInterval}; off, files are taken only on request
- * @param fieldCountPolicy STRICT or TOLERANT (README §6.1 check 12)
- * @param trailerCountMode what TRL counts: ALL_ROWS or DATA_ROWS (README §5)
+ * @param fieldCountPolicy STRICT or TOLERANT (docs/spec/README.md §6.1 check 12)
+ * @param trailerCountMode what TRL counts: ALL_ROWS or DATA_ROWS (docs/spec/README.md §5)
  * @param refreshAlertAfter a pending full-refresh request turns the sequence health DOWN after this long
  * @param quarantineRetentionDays how long quarantined files and their reports are kept locally
  * @param retentionSchedule when archived and quarantined files past their retention are purged (Spring cron, UK

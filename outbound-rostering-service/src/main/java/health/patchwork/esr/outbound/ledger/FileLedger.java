@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The file ledger: the truth about every file this service has seen or sent (README §2, §6.3). Each state change
+ * The file ledger: the truth about every file this service has seen or sent (docs/spec/README.md §2, §6.3). Each state change
  * is also written to {@code file_ledger_event}, so every attempt and its timing stays visible.
  */
 @Repository
@@ -128,7 +128,7 @@ public class FileLedger {
                 .query(FileLedger::map).list();
     }
 
-    /** Records a name that is not ours, once (README §4: leave it alone, report it once). */
+    /** Records a name that is not ours, once (docs/spec/README.md §4: leave it alone, report it once). */
     public boolean ignoreOnce(String fileName, long size, Instant modified) {
         int inserted = jdbc.sql("""
                 insert into file_ledger (file_name, direction, state, outcome, remote_size, remote_modified)

@@ -1,6 +1,6 @@
 package health.patchwork.esr.outbound.ledger;
 
-/** Where a file is in its life here. The outcome (README §6.3) says why it stopped where it did. */
+/** Where a file is in its life here. The outcome (docs/spec/README.md §6.3) says why it stopped where it did. */
 public enum LedgerState {
     DISCOVERED,
     DOWNLOADED,

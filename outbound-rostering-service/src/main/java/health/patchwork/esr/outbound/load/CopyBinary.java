@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Rows in PostgreSQL's binary COPY format: the server takes values as they are, where the text format makes it
  * parse every {@code text[]} literal character by character (the largest part of its work on a wide row). ESR
- * data may hold any ISO-8859-1 character, and none needs escaping here. Empty values become NULL (README §6.2);
+ * data may hold any ISO-8859-1 character, and none needs escaping here. Empty values become NULL (docs/spec/README.md §6.2);
  * text is sent as UTF-8, the connection's client encoding.
  */
 final class CopyBinary {

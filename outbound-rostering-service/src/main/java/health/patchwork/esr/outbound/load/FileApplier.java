@@ -21,7 +21,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one validated file in one transaction (README §6.2): stage with COPY, check the full-file threshold,
+ * Applies one validated file in one transaction (docs/spec/README.md §6.2): stage with COPY, check the full-file threshold,
  * merge, move the sequence state and the ledger entry (a first snapshot skips staging: {@link FirstSnapshotLoad}).
  * Either all of it commits or none of it does, so a crash at any point leaves the file DOWNLOADED or VALIDATED, to
  * be applied once after a restart. Under the apply lock the ledger row is read again, so that two instances that
@@ -194,7 +194,7 @@ public class FileApplier {
     }
 
     /**
-     * README §7.4 after a full file: held change files whose run date is not after the snapshot's become SUPERSEDED,
+     * docs/spec/README.md §7.4 after a full file: held change files whose run date is not after the snapshot's become SUPERSEDED,
      * and the sequence moves to the highest of them and the full file.
      */
     private List<Long> supersedeHeld(LedgerEntry full) {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Takes a downloaded file through README §6.1 checks 2–16 and applies it: duplicate by name and by SHA-256,
+ * Takes a downloaded file through docs/spec/README.md §6.1 checks 2–16 and applies it: duplicate by name and by SHA-256,
  * validation (quarantine on failure), sequence rules (hold, reject stale, request a refresh), the full-file
  * threshold, then the apply transaction. After a full file, the change files it did not supersede are re-run in
  * sequence order. Logs name files and outcomes only, never row content.
@@ -200,7 +200,7 @@ public class FileProcessor {
         return now;
     }
 
-    /** README §7.4 step 3: the held change files that survive a full file go through the table again, in order. */
+    /** docs/spec/README.md §7.4 step 3: the held change files that survive a full file go through the table again, in order. */
     private void rerunHeldChangeFiles() {
         for (LedgerEntry held : ledger.heldChangeFiles()) {
             LedgerState outcome;

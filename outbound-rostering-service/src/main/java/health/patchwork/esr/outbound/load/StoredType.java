@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The record types this service stores (outbound-rostering.md §3 "store"), each with its table in the
+ * The record types this service stores (docs/spec/outbound-rostering.md §3 "store"), each with its table in the
  * {@code workforce} schema and the name it carries in the change feed. Every table has the same generic columns
  * (V3__workforce_tables.sql), so one merge serves them all.
  */
@@ -53,7 +53,7 @@ public enum StoredType {
         return table;
     }
 
-    /** PR, AS, PO: keyed by ID + effective start + effective end (README §7.3). */
+    /** PR, AS, PO: keyed by ID + effective start + effective end (docs/spec/README.md §7.3). */
     public boolean dateTracked() {
         return dateTracked;
     }

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The full-file safety threshold of README §7.2: before a snapshot ends entities, compare for each stored type
+ * The full-file safety threshold of docs/spec/README.md §7.2: before a snapshot ends entities, compare for each stored type
  * how many current entities it would end with how many are held. Runs over the staged rows, inside the apply
  * transaction, before anything is merged.
  */

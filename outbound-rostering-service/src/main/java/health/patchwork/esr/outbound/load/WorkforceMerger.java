@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Merges the staged rows of one file into the workforce tables, set-based, inside the caller's transaction, and
- * writes one change-feed row per entity it changes (README §6.2, §7). Table names come from {@link StoredType}
+ * writes one change-feed row per entity it changes (docs/spec/README.md §6.2, §7). Table names come from {@link StoredType}
  * constants, never from input.
  */
 @Component
@@ -123,7 +123,7 @@ public class WorkforceMerger {
     }
 
     /**
-     * Full file, date-tracked type: the file's slices of an ID replace all stored slices of that ID (README §7.2).
+     * Full file, date-tracked type: the file's slices of an ID replace all stored slices of that ID (docs/spec/README.md §7.2).
      * Identical slices are left untouched, so re-applying the same snapshot changes nothing.
      */
     private void replaceSlices(StoredType type, Merge merge) {

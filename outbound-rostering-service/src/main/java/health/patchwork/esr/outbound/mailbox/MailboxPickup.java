@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One pass over the mailbox's outbound folder (README §2): list, leave alone (and report once) names that are not
+ * One pass over the mailbox's outbound folder (docs/spec/README.md §2): list, leave alone (and report once) names that are not
  * ours, skip deliveries the ledger knows, wait until a file is old enough and its size was the same in the previous
  * listing, download it ({@link FileDownload}: a file that fails is recorded on its row and the others go on), then
  * process everything downloaded in sequence order. Remote files are never deleted or moved: the ledger is what stops

@@ -43,7 +43,7 @@ public class PickupFlowConfiguration {
                 .nullChannel();
     }
 
-    /** The optional routine full refresh (README §7.5 (d)), e.g. monthly; off with "-". */
+    /** The optional routine full refresh (docs/spec/README.md §7.5 (d)), e.g. monthly; off with "-". */
     @Bean
     @ConditionalOnExpression("'${esr.outbound.full-refresh-schedule:-}' != '-'")
     IntegrationFlow scheduledFullRefreshFlow(RefreshRequester refresh, Leadership leadership,

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where a professional registration sits in a person extra information (ET) row (outbound-rostering.md §4.11,
+ * Where a professional registration sits in a person extra information (ET) row (docs/spec/outbound-rostering.md §4.11,
  * {@code extraInfo.registrationMapping}). The public sample's mapping is the default; its meanings are inferred, so
  * a Trust whose ESR fills other PEI fields changes these settings, not code. Fields are numbered as in the layout
  * (0 is the record type; 5 is PEI_INFORMATION1; 36 is PEI_ATTRIBUTE1); 5 to 55 are the type-dependent ones.

@@ -29,7 +29,7 @@ public class Registrations {
     }
 
     public List<Registration> of(String personId) {
-        // raw[i + 1] is field i (README §6.2)
+        // raw[i + 1] is field i (docs/spec/README.md §6.2)
         return jdbc.sql("select entity_id, raw[:body], btrim(raw[:number]), raw[:from], raw[:expiry], raw[:part],"
                         + " record_status from person_extra_info"
                         + " where person_id = :person and information_type = :type order by entity_id")

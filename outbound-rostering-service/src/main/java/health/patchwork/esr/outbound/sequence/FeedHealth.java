@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The feed's alert (README §7.4, §7.5): ATTENTION while change files are held or a full refresh is awaited, DOWN
+ * The feed's alert (docs/spec/README.md §7.4, §7.5): ATTENTION while change files are held or a full refresh is awaited, DOWN
  * once a requested refresh is overdue, with gauges for the same facts so that monitoring can page on them.
  */
 @Component("outboundFeed")

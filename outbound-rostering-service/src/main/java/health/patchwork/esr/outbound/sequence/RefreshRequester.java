@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the full-refresh request (GDR, README §7.5): one line {@code HDR~<name>~<YYYYMMDD> 000000}, no trailer and
+ * Sends the full-refresh request (GDR, docs/spec/README.md §7.5): one line {@code HDR~<name>~<YYYYMMDD> 000000}, no trailer and
  * no terminator, uploaded to the inbound folder. At most one a day (the name carries only the date), and none
  * while one is pending unless an operator forces it.
  */

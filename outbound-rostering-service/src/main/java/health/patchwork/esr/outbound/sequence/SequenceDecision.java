@@ -1,6 +1,6 @@
 package health.patchwork.esr.outbound.sequence;
 
-/** What the sequence rules say to do with a valid file (README §6.1 check 14, §7.4). */
+/** What the sequence rules say to do with a valid file (docs/spec/README.md §6.1 check 14, §7.4). */
 public enum SequenceDecision {
     APPLY(null, false),
     HELD_SEQUENCE_GAP("HELD_SEQUENCE_GAP", true),

@@ -4,7 +4,7 @@ import health.patchwork.esr.formats.name.ExtractType;
 import health.patchwork.esr.formats.validate.SequencePolicy;
 
 /**
- * The table of README §7.4, from the library's {@link SequencePolicy}, plus this service's one addition: whether
+ * The table of docs/spec/README.md §7.4, from the library's {@link SequencePolicy}, plus this service's one addition: whether
  * the decision asks ESR for a full refresh (a gap, or a change file with no baseline).
  */
 public final class SequenceRules {

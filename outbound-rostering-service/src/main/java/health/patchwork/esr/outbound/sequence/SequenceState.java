@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /**
- * The Trust's position in ESR's outbound sequence (README §7.4).
+ * The Trust's position in ESR's outbound sequence (docs/spec/README.md §7.4).
  *
  * @param lastSeq sequence of the last applied file, 0 before the first
  * @param lastRunDate HDR run date of the last applied file

@@ -10,7 +10,7 @@ import health.patchwork.esr.outbound.TestMailbox;
 
 import org.junit.jupiter.api.Test;
 
-/** README §6.1: an invalid file is quarantined with its report and nothing of it is applied. */
+/** docs/spec/README.md §6.1: an invalid file is quarantined with its report and nothing of it is applied. */
 class QuarantineTest extends OutboundTestBase {
 
     private static final String GOC_43 = "GO_123_RST_GOC_20261103_00000043.DAT";

@@ -8,7 +8,7 @@ import health.patchwork.esr.testsupport.security.TestTokens;
 
 import org.junit.jupiter.api.Test;
 
-/** README §7.4 and §7.5: gaps and missing baselines hold change files and ask ESR for one full refresh. */
+/** docs/spec/README.md §7.4 and §7.5: gaps and missing baselines hold change files and ask ESR for one full refresh. */
 class SequenceTest extends OutboundTestBase {
 
     private static final String GOC_44 = "GO_123_RST_GOC_20261104_00000044.DAT";

@@ -8,7 +8,7 @@ import health.patchwork.esr.outbound.OutboundTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** README §7.2: a full file that would end too many entities waits for an operator. */
+/** docs/spec/README.md §7.2: a full file that would end too many entities waits for an operator. */
 class ThresholdTest extends OutboundTestBase {
 
     @Autowired

@@ -19,7 +19,7 @@ import health.patchwork.esr.outbound.TestMailbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** README §2: only complete files are taken, remote files stay, every download is archived compressed. */
+/** docs/spec/README.md §2: only complete files are taken, remote files stay, every download is archived compressed. */
 class MailboxPickupTest extends OutboundTestBase {
 
     @Test
