@@ -10,6 +10,7 @@ import health.patchwork.esr.support.export.ExportCheckpoints;
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportLock;
 import health.patchwork.esr.support.export.FileExporter;
+import health.patchwork.esr.support.export.ExportTables;
 import health.patchwork.esr.support.inbound.InboundFileSettings;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
@@ -20,11 +21,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The shared exporter of esr-service-support, wired for AB files. */
 @Configuration(proxyBeanMethods = false)
+@Import(ExportTables.class)
 class ExportConfiguration {
 
     @Bean

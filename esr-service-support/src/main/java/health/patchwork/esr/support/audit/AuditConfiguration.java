@@ -9,12 +9,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The audit trail of operator requests, for every service with a database (each has an operator_audit table). */
+import health.patchwork.esr.support.schema.SupportTables;
+
+/** The audit trail of operator requests, for every service with a database; its operator_audit table comes with it. */
 @AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
 @ConditionalOnBean({DataSource.class, PlatformTransactionManager.class})
 @EnableConfigurationProperties(AuditSettings.class)
 public class AuditConfiguration {
+
+    @Bean
+    SupportTables auditTables() {
+        return SupportTables.AUDIT;
+    }
 
     @Bean
     AuditTrail auditTrail(DataSource dataSource, AuditSettings settings) {

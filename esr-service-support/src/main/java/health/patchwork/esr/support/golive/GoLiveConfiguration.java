@@ -1,6 +1,7 @@
 package health.patchwork.esr.support.golive;
 
 import java.time.Clock;
+import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
 
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +18,7 @@ import org.springframework.core.env.Environment;
 import health.patchwork.esr.support.mailbox.MailboxConfiguration;
 import health.patchwork.esr.support.mailbox.MailboxConnector;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
+import health.patchwork.esr.support.schema.SupportMigrations;
 import health.patchwork.esr.support.trust.TrustConfiguration;
 import health.patchwork.esr.support.trust.TrustSettings;
 
@@ -94,13 +97,17 @@ public class GoLiveConfiguration {
 
     /** Only where Flyway is on the classpath: the services have it, a bare library user may not. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(Flyway.class)
+    @ConditionalOnClass({Flyway.class, FlywayMigrationStrategy.class})
     static class MigrationsCheckConfiguration {
 
         @Bean
         @Order(80)
-        GoLiveCheck migrationsCheck(ObjectProvider<Flyway> flyways) {
-            return new MigrationsCheck(flyways.orderedStream().toList());
+        GoLiveCheck migrationsCheck(ObjectProvider<Flyway> flyways, ObjectProvider<SupportMigrations> support) {
+            // each service Flyway stands for the support tables' Flyways too, which migrate the same schema first
+            SupportMigrations migrations = support.getIfAvailable();
+            return new MigrationsCheck(flyways.orderedStream()
+                    .flatMap(flyway -> migrations == null ? Stream.of(flyway) : migrations.all(flyway).stream())
+                    .toList());
         }
     }
 

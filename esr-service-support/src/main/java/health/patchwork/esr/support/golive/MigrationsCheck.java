@@ -15,6 +15,7 @@ import health.patchwork.esr.support.logging.RedactedThrowable;
 class MigrationsCheck implements GoLiveCheck {
 
     static final String NAME = "database migrations";
+    private static final String DEFAULT_HISTORY = "flyway_schema_history";
 
     private final List<Flyway> flyways;
 
@@ -36,11 +37,14 @@ class MigrationsCheck implements GoLiveCheck {
         boolean ok = true;
         for (Flyway flyway : flyways) {
             String schemas = String.join(",", flyway.getConfiguration().getSchemas());
+            String table = flyway.getConfiguration().getTable();
+            // the service's own history keeps Flyway's default name; the support tables' histories are named
+            String label = DEFAULT_HISTORY.equals(table) ? schemas : schemas + " (" + table + ")";
             MigrationInfoService info;
             try {
                 info = flyway.info();
             } catch (RuntimeException e) {
-                return ReadinessCheck.fail(NAME, "database unreachable or history unreadable for schema " + schemas
+                return ReadinessCheck.fail(NAME, "database unreachable or history unreadable for schema " + label
                         + ": " + RedactedThrowable.describe(e));
             }
             List<MigrationInfo> all = Arrays.asList(info.all());
@@ -54,7 +58,7 @@ class MigrationsCheck implements GoLiveCheck {
             if (!detail.isEmpty()) {
                 detail.append("; ");
             }
-            detail.append("schema ").append(schemas).append(": ").append(applied).append(" migration(s) applied, at version ")
+            detail.append("schema ").append(label).append(": ").append(applied).append(" migration(s) applied, at version ")
                     .append(current == null || current.getVersion() == null ? "none" : current.getVersion())
                     .append(", pending ").append(versions(pending)).append(", failed ").append(versions(failed));
         }

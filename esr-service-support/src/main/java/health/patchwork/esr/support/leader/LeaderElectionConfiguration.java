@@ -14,6 +14,8 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import health.patchwork.esr.support.schema.SupportTables;
+
 /**
  * Leader election for a service whose instances share one database schema: Spring Integration's
  * {@link LockRegistryLeaderInitiator} over a {@link JdbcLockRegistry}, whose lease is a row of the service's
@@ -23,6 +25,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LeaderSettings.class)
 public class LeaderElectionConfiguration {
+
+    /** The lease table, migrated with the service's schema. */
+    @Bean
+    SupportTables leaderTables() {
+        return SupportTables.LEADER;
+    }
 
     private static final int POLLER_PHASE = Integer.MAX_VALUE / 2;
 

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import health.patchwork.esr.support.schema.SupportSchemas;
+import health.patchwork.esr.support.schema.SupportTables;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +40,11 @@ class AuditedOperationsTest {
     @BeforeAll
     static void database() {
         SharedPostgres.Endpoint db = SharedPostgres.endpoint();
-        new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()))
-                .execute("create schema if not exists " + SCHEMA);
+        SupportSchemas.recreate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()), SCHEMA,
+                SupportTables.AUDIT);
         dataSource = new DriverManagerDataSource(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?")
                 + "currentSchema=" + SCHEMA, db.username(), db.password());
         jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("drop table if exists operator_audit; drop table if exists item; drop function if exists refuse_audit cascade");
-        jdbc.execute(ddl());
         jdbc.execute("create table item (id bigint generated always as identity primary key, name text not null)");
     }
 
@@ -153,11 +153,4 @@ class AuditedOperationsTest {
                 .satisfies(entry -> assertThat(entry.outcome()).isEqualTo(AuditOutcome.REFUSED));
     }
 
-    private static String ddl() {
-        try (InputStream in = AuditedOperationsTest.class.getResourceAsStream("/operator_audit.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

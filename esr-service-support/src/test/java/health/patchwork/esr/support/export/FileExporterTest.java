@@ -26,6 +26,8 @@ import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.mailbox.SftpMailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.mailbox.MailboxConnector;
+import health.patchwork.esr.support.schema.SupportSchemas;
+import health.patchwork.esr.support.schema.SupportTables;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
@@ -81,25 +83,12 @@ class FileExporterTest {
     static void start() {
         server = EmbeddedSftpServer.start();
         SharedPostgres.Endpoint db = SharedPostgres.endpoint();
-        new JdbcTemplate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()))
-                .execute("create schema if not exists " + SCHEMA);
+        SupportSchemas.recreate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()), SCHEMA,
+                SupportTables.EXPORT);
         dataSource = new DriverManagerDataSource(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?")
                 + "currentSchema=" + SCHEMA, db.username(), db.password());
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("""
-                drop table if exists item;
-                drop table if exists export_file_event;
-                drop table if exists export_file;
-                create table export_file (
-                    id bigint generated always as identity primary key, file_name text not null unique,
-                    sequence_number bigint not null, period_type char(1) not null, period_run char(1) not null,
-                    tax_year smallint not null, tax_period smallint not null, state text not null,
-                    row_count integer not null, sha256 char(64), size_bytes bigint,
-                    generated_at timestamptz not null default now(), uploaded_at timestamptz,
-                    upload_part text, delivery text);
-                create table export_file_event (id bigint generated always as identity primary key,
-                    file_id bigint not null references export_file (id), at timestamptz not null default now(),
-                    state text not null, detail text);
                 create table item (id bigint generated always as identity primary key, reference text not null,
                     assignment_number text not null, file_id bigint references export_file (id), row_number integer)""");
     }

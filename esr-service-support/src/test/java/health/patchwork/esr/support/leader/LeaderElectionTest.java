@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import health.patchwork.esr.support.settings.InvalidSettingFailureAnalyzer;
+import health.patchwork.esr.support.schema.SupportSchemas;
+import health.patchwork.esr.support.schema.SupportTables;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -55,17 +57,7 @@ class LeaderElectionTest {
     @BeforeEach
     void lockTable() {
         jdbc = new JdbcTemplate(dataSource());
-        jdbc.execute("drop schema if exists " + SCHEMA + " cascade");
-        jdbc.execute("create schema " + SCHEMA);
-        // the DDL of the services' migrations (spring-integration-jdbc's schema-postgresql.sql)
-        jdbc.execute("""
-                create table %s.int_lock (
-                    lock_key char(36) not null,
-                    region varchar(100) not null,
-                    client_id char(36),
-                    created_date timestamp not null,
-                    expired_after timestamp not null,
-                    constraint int_lock_pk primary key (lock_key, region))""".formatted(SCHEMA));
+        SupportSchemas.recreate(dataSource(), SCHEMA, SupportTables.LEADER);
     }
 
     @AfterEach
