@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.boot.health.contributor.Health;
@@ -24,8 +25,7 @@ import org.springframework.stereotype.Component;
 class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
 
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
-    /** ATTENTION of the shared status order (esr-service-defaults.properties): a warning, not an outage. */
-    static final Status OVERDUE = new Status("ATTENTION", "absences of a finalised period are still unsent");
+    static final Status OVERDUE = Attention.because("absences of a finalised period are still unsent");
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

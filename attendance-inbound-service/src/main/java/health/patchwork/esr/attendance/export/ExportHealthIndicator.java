@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import health.patchwork.esr.attendance.period.PayrollCalendar;
+import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.boot.health.contributor.Health;
@@ -24,8 +25,7 @@ import org.springframework.stereotype.Component;
 class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
 
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
-    /** ATTENTION of the shared status order (esr-service-defaults.properties): a warning, not an outage. */
-    static final Status OVERDUE = new Status("ATTENTION", "a period's export is overdue; see periodsOverdue");
+    static final Status OVERDUE = Attention.because("a period's export is overdue; see periodsOverdue");
 
     private final JdbcTemplate jdbc;
     private final PayrollCalendar calendar;

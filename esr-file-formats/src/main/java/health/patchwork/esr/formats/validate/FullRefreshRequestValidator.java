@@ -50,7 +50,10 @@ public final class FullRefreshRequestValidator {
         String[] fields = line.split("~", -1);
         HeaderValues header = null;
         if (!line.isEmpty()) {
-            if (!fields[0].equals("HDR") || fields.length != 3) {
+            Optional<String> mark = ByteOrderMark.atStartOf(fields[0]);
+            if (mark.isPresent()) {
+                ByteOrderMark.report(issues, mark.get());
+            } else if (!fields[0].equals("HDR") || fields.length != 3) {
                 issues.error(ValidationOutcome.REJECTED_NO_HEADER, 1, IssueCollector.safeRecordType(fields[0]), null,
                         "HDR with 3 fields", Integer.toString(fields.length), "the line is not an HDR with 3 fields");
             } else {

@@ -153,6 +153,11 @@ public final class InboundFileValidator {
     private HeaderValues checkHeader(InboundRecord r, String fileName, Optional<InboundFileName> name,
                                      InterfaceLayout layout, IssueCollector issues) {
         RecordLayout hdr = layout.byEntityCode("HDR").orElseThrow();
+        Optional<String> mark = ByteOrderMark.atStartOf(r.recordType());
+        if (mark.isPresent()) {
+            ByteOrderMark.report(issues, mark.get());
+            return null;
+        }
         if (!r.recordType().equals("HDR") || r.fieldCount() != hdr.aFieldCount()) {
             issues.error(ValidationOutcome.REJECTED_NO_HEADER, r.recordNumber(), IssueCollector.safeRecordType(
                     r.recordType()), null, "HDR with " + hdr.aFieldCount() + " fields", Integer.toString(

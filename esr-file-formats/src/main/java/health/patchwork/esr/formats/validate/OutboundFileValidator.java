@@ -172,6 +172,12 @@ public final class OutboundFileValidator {
         }
 
         private void checkHeader(DelimitedLineSource src) {
+            Optional<String> mark = ByteOrderMark.atStartOf(src.field(0));
+            if (mark.isPresent()) {
+                ByteOrderMark.report(issues, mark.get());
+                layout = fallbackLayout();
+                return;
+            }
             if (!OutboundHeader.isHeaderLine(src)) {
                 issues.error(ValidationOutcome.REJECTED_NO_HEADER, currentLine, lastSafeType, null,
                         "HDR with " + OutboundHeader.FIELD_COUNT + " fields",

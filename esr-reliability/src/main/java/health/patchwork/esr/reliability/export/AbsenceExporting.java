@@ -24,6 +24,13 @@ import health.patchwork.esr.testsupport.security.TestTokens;
 final class AbsenceExporting implements ExportingService {
 
     private static final String REFERENCE_PREFIX = "PWH-";
+
+    /**
+     * An absence ESR still has to be told about: a revision not yet sent, unless it was cancelled before it was ever
+     * sent (ESR never knew it, so there is nothing to tell) or the service refused it. As the AB export selects.
+     */
+    private static final String OWED_TO_ESR = "sent_revision is distinct from revision"
+            + " and (sent_revision is not null or not cancelled) and rejection is null";
     private static final int BATCH = 500;
 
     @Override
@@ -75,7 +82,7 @@ final class AbsenceExporting implements ExportingService {
     @Override
     public List<String> pendingPeriods(HarnessDatabase database) throws SQLException {
         return database.strings("select distinct 'M' || lpad(period_key::text, 4, '0') from absence.absence"
-                + " where sent_revision is distinct from revision order by 1");
+                + " where " + OWED_TO_ESR + " order by 1");
     }
 
     @Override
@@ -97,6 +104,6 @@ final class AbsenceExporting implements ExportingService {
 
     @Override
     public long unsent(HarnessDatabase database) throws SQLException {
-        return database.count("select count(*) from absence.absence where sent_revision is distinct from revision");
+        return database.count("select count(*) from absence.absence where " + OWED_TO_ESR);
     }
 }

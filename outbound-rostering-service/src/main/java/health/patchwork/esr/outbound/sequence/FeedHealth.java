@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class FeedHealth extends DatabaseBackedHealthIndicator {
 
     /** Ordered between DOWN and UP in application.yml and answered with HTTP 200: a warning, not an outage. */
-    public static final Status ATTENTION = new Status("ATTENTION", "files are held; see details");
+    public static final Status ATTENTION = Attention.because("files are held; see details");
 
     private final JdbcClient jdbc;
     private final OutboundSettings settings;

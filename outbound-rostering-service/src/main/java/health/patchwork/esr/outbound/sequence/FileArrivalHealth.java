@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,14 +20,13 @@ import org.springframework.stereotype.Component;
 /**
  * {@code outboundArrivals} in {@code /actuator/health}: the last GO file received and applied, quarantined files, and
  * whether the next file is late against {@code esr.outbound.expected-every} plus {@code late-grace}. A late file is
- * {@link FeedHealth#ATTENTION} (HTTP 200), never DOWN: restarting the service would not make ESR send it, and this
+ * {@link Attention} (HTTP 200), never DOWN: restarting the service would not make ESR send it, and this
  * indicator is in neither the liveness nor the readiness group. Before the first file, the wait counts from start-up.
  */
 @Component("outboundArrivals")
 public class FileArrivalHealth extends DatabaseBackedHealthIndicator {
 
-    /** The feed's ATTENTION (same code, so the same order and HTTP 200) with its own reason. */
-    static final Status LATE = new Status(FeedHealth.ATTENTION.getCode(), "an expected GO file is late; see details");
+    static final Status LATE = Attention.because("an expected GO file is late; see details");
 
     private final JdbcClient jdbc;
     private final OutboundSettings settings;

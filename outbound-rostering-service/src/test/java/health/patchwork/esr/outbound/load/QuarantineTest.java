@@ -44,6 +44,27 @@ class QuarantineTest extends OutboundTestBase {
     }
 
     @Test
+    void aFileWithAByteOrderMarkIsQuarantinedForTheMarkWithAllItsLinesCounted() {
+        byte[] sample = TestMailbox.sample(GOF_41);
+        byte[] marked = new byte[sample.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(sample, 0, marked, 3, sample.length);
+        mailbox.deliver(GOF_41, marked);
+
+        mailbox.poll();
+
+        assertThat(ledgerOutcome(GOF_41)).isEqualTo("QUARANTINED/REJECTED_NO_HEADER");
+        String report = jdbc.queryForObject("select report::text from file_ledger where file_name = ?", String.class,
+                GOF_41);
+        long lines = new String(sample, java.nio.charset.StandardCharsets.ISO_8859_1).lines().count();
+        assertThat(report).contains("REJECTED_NO_HEADER").contains("UTF-8 byte-order mark (EF BB BF)")
+                .contains("\"line\": 1").contains("\"lineCount\": " + lines).doesNotContain("REJECTED_EMPTY");
+        assertThat(count("select count(*) from person")).isZero();
+    }
+
+    @Test
     void aWrongTrailerCountIsRejected() {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
