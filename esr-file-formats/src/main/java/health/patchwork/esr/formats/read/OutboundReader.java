@@ -56,7 +56,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
     private OutboundReader(InputStream in, String fileName, ReaderOptions options) {
         this.fileName = fileName;
         this.options = options;
-        this.checker = new OutboundRowChecker(options.fieldCountPolicy());
+        this.checker = new OutboundRowChecker(options.fieldCountPolicies());
         this.source = new DelimitedLineSource(in, '~', options.maxLineLength());
         try {
             boolean any = nextLine();
@@ -237,7 +237,7 @@ public final class OutboundReader implements Closeable, Iterable<OutboundRecord>
             return;
         }
         ErrorReason reason = switch (p.kind()) {
-            case FIELD_COUNT -> ErrorReason.FIELD_COUNT;
+            case FIELD_COUNT, TRAILING_EMPTY_FIELDS -> ErrorReason.FIELD_COUNT;
             case MISSING_VALUE -> ErrorReason.MISSING_VALUE;
             case INVALID_VALUE -> ErrorReason.INVALID_VALUE;
         };

@@ -14,10 +14,10 @@ import java.util.function.Consumer;
  */
 public final class OutboundRowChecker {
 
-    private final FieldCountPolicy policy;
+    private final FieldCountPolicies policies;
 
-    public OutboundRowChecker(FieldCountPolicy policy) {
-        this.policy = policy;
+    public OutboundRowChecker(FieldCountPolicies policies) {
+        this.policies = policies;
     }
 
     /**
@@ -43,13 +43,21 @@ public final class OutboundRowChecker {
         if (n != expected) {
             String expectedText = op == Operation.DELETE
                     ? layout.dFieldCount() + " or " + expected : Integer.toString(expected);
-            boolean tolerated = policy == FieldCountPolicy.TOLERANT && onlyEmptyBeyond(line, expected);
-            boolean warning = !stored || tolerated;
-            sink.accept(new RowProblem(RowProblem.Kind.FIELD_COUNT, warning, null, expectedText,
-                    Integer.toString(n), "expected " + expectedText + " fields, got " + n
-                    + (warning && stored ? " (tolerated: only empty fields differ at the end)" : "")));
-            if (!warning) {
-                return false;
+            FieldCountPolicy policy = policies.forEntity(layout.entityCode());
+            boolean emptyAtTheEnd = onlyEmptyBeyond(line, expected);
+            if (stored && n > expected && emptyAtTheEnd && policy != FieldCountPolicy.STRICT) {
+                sink.accept(new RowProblem(RowProblem.Kind.TRAILING_EMPTY_FIELDS, true, null, expectedText,
+                        Integer.toString(n), "expected " + expectedText + " fields, got " + n
+                        + " (tolerated: the " + (n - expected) + " extra field(s) at the end are empty)"));
+            } else {
+                boolean tolerated = policy == FieldCountPolicy.TOLERANT && emptyAtTheEnd;
+                boolean warning = !stored || tolerated;
+                sink.accept(new RowProblem(RowProblem.Kind.FIELD_COUNT, warning, null, expectedText,
+                        Integer.toString(n), "expected " + expectedText + " fields, got " + n
+                        + (warning && stored ? " (tolerated: only empty fields differ at the end)" : "")));
+                if (!warning) {
+                    return false;
+                }
             }
         }
         return !stored || checkValues(line, layout, op, sink);

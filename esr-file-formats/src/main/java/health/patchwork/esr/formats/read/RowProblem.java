@@ -12,6 +12,8 @@ public record RowProblem(Kind kind, boolean warning, String fieldName, String ex
 
     public enum Kind {
         FIELD_COUNT,
+        /** More fields than the layout, all the extra ones empty and at the end: layout drift, a warning. */
+        TRAILING_EMPTY_FIELDS,
         MISSING_VALUE,
         INVALID_VALUE
     }

@@ -17,6 +17,7 @@ final class IssueCollector {
     private final List<ValidationIssue> warnings = new ArrayList<>();
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     private final Map<String, long[]> unknown = new LinkedHashMap<>();
+    private final Map<String, long[]> trailingEmpty = new LinkedHashMap<>();
     private long totalIssues;
     private ValidationOutcome worst = ValidationOutcome.VALID;
 
@@ -58,6 +59,17 @@ final class IssueCollector {
         return ++unknown.computeIfAbsent(recordType, k -> new long[1])[0];
     }
 
+    /**
+     * Counts a row that carries extra empty fields at the end (layout drift) and warns at the first such row of its
+     * record type only: a drifted layout marks every row of the type, and one line says it.
+     */
+    void trailingEmptyFields(long line, String recordType, String expected, String actual, String message) {
+        if (++trailingEmpty.computeIfAbsent(recordType, k -> new long[1])[0] == 1) {
+            warning(line, recordType, null, expected, actual, message + "; first row of " + recordType
+                    + " with extra empty fields (all such rows are counted in trailingEmptyFieldRows)");
+        }
+    }
+
     /** Record type as it may appear in a report: short upper-case letters or digits, else "(malformed)". */
     static String safeRecordType(String recordType) {
         if (recordType == null || recordType.isEmpty() || recordType.length() > 5) {
@@ -75,7 +87,7 @@ final class IssueCollector {
     ValidationReport report(String fileName, EsrFileKind kind, HeaderValues header, Long trailerCount,
                             long lineCount) {
         return new ValidationReport(worst, fileName, kind, header, trailerCount, lineCount, flatten(counts),
-                flatten(unknown), warnings, issues, totalIssues);
+                flatten(unknown), flatten(trailingEmpty), warnings, issues, totalIssues);
     }
 
     private static Map<String, Long> flatten(Map<String, long[]> m) {

@@ -89,7 +89,7 @@ public final class OutboundFileValidator {
             this.fileName = fileName;
             this.name = OutboundFileName.parse(fileName);
             this.issues = new IssueCollector(options.maxIssues());
-            this.checker = new OutboundRowChecker(options.fieldCountPolicy());
+            this.checker = new OutboundRowChecker(options.fieldCountPolicies());
         }
 
         ValidationReport run(InputStream in) {
@@ -162,6 +162,10 @@ public final class OutboundFileValidator {
         /** A problem found by the row checker in the current line. */
         @Override
         public void accept(RowProblem p) {
+            if (p.kind() == RowProblem.Kind.TRAILING_EMPTY_FIELDS) {
+                issues.trailingEmptyFields(currentLine, lastSafeType, p.expected(), p.actual(), p.message());
+                return;
+            }
             if (p.warning()) {
                 issues.warning(currentLine, lastSafeType, p.fieldName(), p.expected(), p.actual(), p.message());
                 return;

@@ -1,6 +1,7 @@
 package health.patchwork.esr.formats.validate;
 
 import health.patchwork.esr.formats.layout.InterfaceLayout;
+import health.patchwork.esr.formats.read.FieldCountPolicies;
 import health.patchwork.esr.formats.read.FieldCountPolicy;
 import health.patchwork.esr.formats.read.TrailerCountMode;
 import health.patchwork.esr.formats.text.DelimitedLineSource;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param subFileType        {@code outbound.subFileType}, default RST (check 1)
  * @param acceptedVersions   {@code outbound.acceptedVersions}, default ["01"] (check 8)
  * @param trailerCountMode   {@code outbound.trailerCountMode}, default ALL_ROWS (check 11)
- * @param fieldCountPolicy   {@code outbound.fieldCountPolicy}, default STRICT (check 12)
+ * @param fieldCountPolicies {@code outbound.fieldCountPolicy} per record type, default TRAILING_EMPTY (check 12)
  * @param lastAppliedRunDate HDR field 5 of the last applied file, for the check-16 warning; null = skip
  * @param layout             {@code outbound.layouts}: a Trust's own layout; null = the bundled layout of the
  *                           header's version
@@ -23,7 +24,7 @@ import java.util.List;
  * @param maxLineLength      longest line accepted, in bytes
  */
 public record OutboundValidationOptions(String expectedVpd, String subFileType, List<String> acceptedVersions,
-                                        TrailerCountMode trailerCountMode, FieldCountPolicy fieldCountPolicy,
+                                        TrailerCountMode trailerCountMode, FieldCountPolicies fieldCountPolicies,
                                         LocalDateTime lastAppliedRunDate, InterfaceLayout layout, int maxIssues,
                                         int maxLineLength) {
 
@@ -34,7 +35,7 @@ public record OutboundValidationOptions(String expectedVpd, String subFileType, 
         acceptedVersions = acceptedVersions == null || acceptedVersions.isEmpty()
                 ? List.of("01") : List.copyOf(acceptedVersions);
         trailerCountMode = trailerCountMode == null ? TrailerCountMode.ALL_ROWS : trailerCountMode;
-        fieldCountPolicy = fieldCountPolicy == null ? FieldCountPolicy.STRICT : fieldCountPolicy;
+        fieldCountPolicies = fieldCountPolicies == null ? FieldCountPolicies.of(null) : fieldCountPolicies;
         maxIssues = maxIssues <= 0 ? 1000 : maxIssues;
         maxLineLength = maxLineLength <= 0 ? DelimitedLineSource.DEFAULT_MAX_LINE_LENGTH : maxLineLength;
     }
@@ -46,36 +47,40 @@ public record OutboundValidationOptions(String expectedVpd, String subFileType, 
 
     public OutboundValidationOptions withSubFileType(String value) {
         return new OutboundValidationOptions(expectedVpd, value, acceptedVersions, trailerCountMode,
-                fieldCountPolicy, lastAppliedRunDate, layout, maxIssues, maxLineLength);
+                fieldCountPolicies, lastAppliedRunDate, layout, maxIssues, maxLineLength);
     }
 
     public OutboundValidationOptions withAcceptedVersions(List<String> value) {
         return new OutboundValidationOptions(expectedVpd, subFileType, value, trailerCountMode,
-                fieldCountPolicy, lastAppliedRunDate, layout, maxIssues, maxLineLength);
+                fieldCountPolicies, lastAppliedRunDate, layout, maxIssues, maxLineLength);
     }
 
     public OutboundValidationOptions withTrailerCountMode(TrailerCountMode value) {
         return new OutboundValidationOptions(expectedVpd, subFileType, acceptedVersions, value,
-                fieldCountPolicy, lastAppliedRunDate, layout, maxIssues, maxLineLength);
+                fieldCountPolicies, lastAppliedRunDate, layout, maxIssues, maxLineLength);
     }
 
     public OutboundValidationOptions withFieldCountPolicy(FieldCountPolicy value) {
+        return withFieldCountPolicies(FieldCountPolicies.of(value));
+    }
+
+    public OutboundValidationOptions withFieldCountPolicies(FieldCountPolicies value) {
         return new OutboundValidationOptions(expectedVpd, subFileType, acceptedVersions, trailerCountMode,
                 value, lastAppliedRunDate, layout, maxIssues, maxLineLength);
     }
 
     public OutboundValidationOptions withLastAppliedRunDate(LocalDateTime value) {
         return new OutboundValidationOptions(expectedVpd, subFileType, acceptedVersions, trailerCountMode,
-                fieldCountPolicy, value, layout, maxIssues, maxLineLength);
+                fieldCountPolicies, value, layout, maxIssues, maxLineLength);
     }
 
     public OutboundValidationOptions withLayout(InterfaceLayout value) {
         return new OutboundValidationOptions(expectedVpd, subFileType, acceptedVersions, trailerCountMode,
-                fieldCountPolicy, lastAppliedRunDate, value, maxIssues, maxLineLength);
+                fieldCountPolicies, lastAppliedRunDate, value, maxIssues, maxLineLength);
     }
 
     public OutboundValidationOptions withMaxIssues(int value) {
         return new OutboundValidationOptions(expectedVpd, subFileType, acceptedVersions, trailerCountMode,
-                fieldCountPolicy, lastAppliedRunDate, layout, value, maxLineLength);
+                fieldCountPolicies, lastAppliedRunDate, layout, value, maxLineLength);
     }
 }

@@ -16,17 +16,22 @@ import java.util.Map;
  * @param countsByRecordType rows per record type in file order of first appearance, HDR and TRL included
  * @param unknownRecordTypes rows of record types the layout does not know (never fatal); a malformed type
  *                           is counted under {@code "(malformed)"} so that no row content leaks
+ * @param trailingEmptyFieldRows rows per record type accepted with extra empty fields at the end (layout drift,
+ *                           {@link health.patchwork.esr.formats.read.FieldCountPolicy#TRAILING_EMPTY})
  * @param issues             errors in the order found, at most the configured maximum
  * @param totalIssueCount    all errors found, including those beyond the maximum
  */
 public record ValidationReport(ValidationOutcome outcome, String fileName, EsrFileKind fileKind, HeaderValues header,
                                Long trailerCount, long lineCount, Map<String, Long> countsByRecordType,
-                               Map<String, Long> unknownRecordTypes, List<ValidationIssue> warnings,
+                               Map<String, Long> unknownRecordTypes, Map<String, Long> trailingEmptyFieldRows,
+                               List<ValidationIssue> warnings,
                                List<ValidationIssue> issues, long totalIssueCount) {
 
     public ValidationReport {
         countsByRecordType = Collections.unmodifiableMap(new LinkedHashMap<>(countsByRecordType));
         unknownRecordTypes = Collections.unmodifiableMap(new LinkedHashMap<>(unknownRecordTypes));
+        trailingEmptyFieldRows = trailingEmptyFieldRows == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(trailingEmptyFieldRows));
         warnings = List.copyOf(warnings);
         issues = List.copyOf(issues);
     }
@@ -39,7 +44,7 @@ public record ValidationReport(ValidationOutcome outcome, String fileName, EsrFi
         ValidationIssue issue = outcome.isRejected()
                 ? ValidationIssue.error(outcome, 0, null, null, null, null, message)
                 : ValidationIssue.warning(0, null, null, null, null, message);
-        return new ValidationReport(outcome, fileName, kind, null, null, 0, Map.of(), Map.of(),
+        return new ValidationReport(outcome, fileName, kind, null, null, 0, Map.of(), Map.of(), Map.of(),
                 outcome.isRejected() ? List.of() : List.of(issue), outcome.isRejected() ? List.of(issue) : List.of(),
                 outcome.isRejected() ? 1 : 0);
     }

@@ -205,7 +205,9 @@ class OutboundValidationRulesTest {
         assertThat(validate(Samples.CHANGE, longer, tolerant).outcome()).isEqualTo(ValidationOutcome.VALID);
         assertThat(validate(Samples.CHANGE, longerWithData, tolerant).outcome())
                 .isEqualTo(ValidationOutcome.REJECTED_FIELD_COUNT);
-        assertThat(validate(Samples.CHANGE, longer).outcome()).isEqualTo(ValidationOutcome.REJECTED_FIELD_COUNT);
+        assertThat(validate(Samples.CHANGE, longer, OPTIONS.withFieldCountPolicy(FieldCountPolicy.STRICT)).outcome())
+                .isEqualTo(ValidationOutcome.REJECTED_FIELD_COUNT);
+        assertThat(validate(Samples.CHANGE, shorter).outcome()).isEqualTo(ValidationOutcome.REJECTED_FIELD_COUNT);
     }
 
     private static String[] withLine(String[] lines, int index, String line) {

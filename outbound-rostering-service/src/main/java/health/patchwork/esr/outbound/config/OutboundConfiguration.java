@@ -29,7 +29,7 @@ public class OutboundConfiguration {
         return OutboundValidationOptions.forVpd(trust.vpd())
                 .withSubFileType(settings.subFileType())
                 .withAcceptedVersions(settings.acceptedVersions())
-                .withFieldCountPolicy(settings.fieldCountPolicy())
+                .withFieldCountPolicies(settings.fieldCounts())
                 .withTrailerCountMode(settings.trailerCountMode());
     }
 }

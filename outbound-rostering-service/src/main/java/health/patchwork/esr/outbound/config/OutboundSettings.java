@@ -3,6 +3,7 @@ package health.patchwork.esr.outbound.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -13,6 +14,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import health.patchwork.esr.formats.layout.InterfaceLayout;
+import health.patchwork.esr.formats.read.FieldCountPolicies;
 import health.patchwork.esr.formats.read.FieldCountPolicy;
 import health.patchwork.esr.formats.read.TrailerCountMode;
 import health.patchwork.esr.support.settings.CronSchedule;
@@ -36,7 +39,11 @@ import org.springframework.validation.annotation.Validated;
  * @param minEndedToCheck the threshold applies only when at least this many entities would end
  * @param fullRefreshSchedule optional schedule for a routine full-refresh request, "-" for none
  * @param pollingEnabled whether the mailbox is polled on {@code pollInterval}; off, files are taken only on request
- * @param fieldCountPolicy STRICT or TOLERANT (docs/spec/README.md §6.1 check 12)
+ * @param fieldCountPolicy how a row whose field count differs from its layout is taken (docs/spec/README.md §6.1 check
+ *                         12): TRAILING_EMPTY (extra empty fields at the end are layout drift: accepted, warned once
+ *                         per record type per file and counted), STRICT or TOLERANT
+ * @param fieldCountPolicies the policy of single record types, by type as in the file ({@code ASA}) or entity
+ *                           ({@code AS}), over {@code fieldCountPolicy}
  * @param trailerCountMode what TRL counts: ALL_ROWS or DATA_ROWS (docs/spec/README.md §5)
  * @param refreshAlertAfter a pending full-refresh request turns the sequence health DOWN after this long
  * @param quarantineRetentionDays how long quarantined files and their reports are kept locally
@@ -62,7 +69,8 @@ public record OutboundSettings(
         @DefaultValue("20") @Min(0) int minEndedToCheck,
         @DefaultValue("-") @NotNull @CronSchedule String fullRefreshSchedule,
         @DefaultValue("true") boolean pollingEnabled,
-        @DefaultValue("STRICT") @NotNull FieldCountPolicy fieldCountPolicy,
+        @DefaultValue("TRAILING_EMPTY") @NotNull FieldCountPolicy fieldCountPolicy,
+        Map<String, @NotNull FieldCountPolicy> fieldCountPolicies,
         @DefaultValue("ALL_ROWS") @NotNull TrailerCountMode trailerCountMode,
         @DefaultValue("48h") @NotNull Duration refreshAlertAfter,
         @DefaultValue("90") @Min(1) int quarantineRetentionDays,
@@ -83,6 +91,31 @@ public record OutboundSettings(
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Bean-validation property "fieldCountPolicies": each key names a record type of the outbound layout. */
+    @AssertTrue(message = "keys must be record types of the outbound layout, such as ASA or AS")
+    public boolean isFieldCountPolicies() {
+        if (fieldCountPolicies == null) {
+            return true;
+        }
+        InterfaceLayout layout = InterfaceLayout.outboundRostering(acceptedVersions == null || acceptedVersions.isEmpty()
+                ? "01" : acceptedVersions.get(0));
+        for (String type : fieldCountPolicies.keySet()) {
+            try {
+                if (layout.byEntityCode(FieldCountPolicies.entity(type)).isEmpty()) {
+                    return false;
+                }
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The field-count policy of every record type, for the validator and the loaders. */
+    public FieldCountPolicies fieldCounts() {
+        return new FieldCountPolicies(fieldCountPolicy, fieldCountPolicies == null ? Map.of() : fieldCountPolicies);
     }
 
     /** Bean-validation property "diskSpaceMargin": zero or more. */

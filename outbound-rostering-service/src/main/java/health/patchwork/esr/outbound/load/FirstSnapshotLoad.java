@@ -43,7 +43,7 @@ public class FirstSnapshotLoad {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.readerOptions = ReaderOptions.defaults().withValidate(false)
-                .withFieldCountPolicy(settings.fieldCountPolicy())
+                .withFieldCountPolicies(settings.fieldCounts())
                 .withTrailerCountMode(settings.trailerCountMode());
     }
 

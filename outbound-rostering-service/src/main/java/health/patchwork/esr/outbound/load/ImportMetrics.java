@@ -49,12 +49,17 @@ public class ImportMetrics {
                 .register(meters).record(elapsed);
     }
 
-    /** The rows a validated file holds per record type, and the rejects validation found in it. */
+    /** The rows a validated file holds per record type, the drifted rows among them, and its rejects. */
     void validated(ValidationReport report) {
         for (Map.Entry<String, Long> count : report.countsByRecordType().entrySet()) {
             Counter.builder("esr.outbound.records").tag("record_type", count.getKey())
                     .description("Records read from GO files, by record type").register(meters)
                     .increment(count.getValue());
+        }
+        for (Map.Entry<String, Long> drift : report.trailingEmptyFieldRows().entrySet()) {
+            Counter.builder("esr.outbound.layout.drift.rows").tag("record_type", drift.getKey())
+                    .description("Rows accepted with extra empty fields at the end (layout drift), by record type")
+                    .register(meters).increment(drift.getValue());
         }
         if (!report.issues().isEmpty()) {
             Counter.builder("esr.outbound.rejects").tag("outcome", report.outcome().name())

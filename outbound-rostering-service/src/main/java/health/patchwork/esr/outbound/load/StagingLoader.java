@@ -32,7 +32,7 @@ public class StagingLoader {
 
     public StagingLoader(OutboundSettings settings) {
         this.readerOptions = ReaderOptions.defaults().withValidate(false)
-                .withFieldCountPolicy(settings.fieldCountPolicy())
+                .withFieldCountPolicies(settings.fieldCounts())
                 .withTrailerCountMode(settings.trailerCountMode());
     }
 
