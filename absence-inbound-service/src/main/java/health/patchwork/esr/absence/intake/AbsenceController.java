@@ -1,20 +1,26 @@
 package health.patchwork.esr.absence.intake;
 
+import java.net.URI;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import health.patchwork.esr.absence.status.AbsenceStatusQuery;
 import health.patchwork.esr.absence.status.AbsenceStatusView;
+import health.patchwork.esr.support.web.BatchAnswer;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The platform's absences: intake, updates and status. */
@@ -24,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AbsenceController {
 
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final BatchAnswer BATCH = new BatchAnswer(URI.create("urn:esr-suite:problem:absences-rejected"),
+            "absences", "results");
     private static final String INVALID = "Invalid change: problem detail naming each field";
     private static final String CHANGE_RACING_EXPORT = "A change that arrives while an AB file is being made waits"
             + " for it. If the absence went into that file, the answer names it as lastFile with changesPending"
@@ -38,9 +46,28 @@ class AbsenceController {
     }
 
     @PostMapping
-    @Operation(summary = "Submit absences; each is validated on its own, and a retry of the same content is a no-op")
-    BatchResult submit(@RequestBody AbsenceBatch batch) {
-        return intake.submit(batch);
+    @Operation(summary = "Submit absences; each is validated on its own, and a retry of the same content is a no-op",
+            description = "The platform's absenceId (1 to 64 letters, digits or . _ : -, a UUID say) is the"
+                    + " idempotency key; the service derives the ESR reference (esrReference, ABS field 18) from it:"
+                    + " the prefixed id when that fits ESR's 30 upper-case letters, digits and hyphens, else the"
+                    + " prefix and a hash of the id. Both are answered and both can be searched.")
+    @ApiResponse(responseCode = "200", description = "Every absence accepted",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @ApiResponse(responseCode = "422", description = "Some absences rejected (the rest were stored): problem detail"
+            + " with the per-absence results in 'results' and every field error in 'errors'",
+            content = @Content(mediaType = PROBLEM))
+    ResponseEntity<Object> submit(@RequestBody AbsenceBatch batch) {
+        BatchResult result = intake.submit(batch);
+        return BATCH.of(result, result.accepted(), result.rejected(), result.results(),
+                result.results().stream().flatMap(item -> item.errors().stream()).toList());
+    }
+
+    @GetMapping(params = "esrReference")
+    @Operation(summary = "Status of the absence ESR knows by this third-party reference (ABS field 18)")
+    @ApiResponse(responseCode = "404", description = "No absence with this reference",
+            content = @Content(mediaType = PROBLEM))
+    AbsenceStatusView byEsrReference(@RequestParam String esrReference) {
+        return status.byReference(esrReference).orElseThrow(AbsenceProblems::notFound);
     }
 
     @GetMapping("/{absenceId}")

@@ -3,6 +3,7 @@ package health.patchwork.esr.absence.intake;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.support.web.FieldError;
@@ -59,17 +60,26 @@ public class AbsenceIntake {
         AbsenceValidator.Outcome outcome = validator.validate(item, path);
         if (!outcome.errors().isEmpty()) {
             // echo the id only when it is one: the index identifies the item, and a value is never repeated
-            String id = item.absenceId() != null && item.absenceId().matches("[A-Z0-9-]{1,30}") ? item.absenceId() : null;
+            String id = item.absenceId() != null && EsrReference.PLATFORM_ID.matcher(item.absenceId()).matches()
+                    ? item.absenceId() : null;
             return rejected(index, id, outcome.errors());
         }
         NewAbsence absence = outcome.absence();
         if (store.insert(absence, clock.instant())) {
-            return new BatchResult.Item(index, item.absenceId(), BatchResult.Outcome.CREATED, List.of());
+            return new BatchResult.Item(index, item.absenceId(), absence.reference(), BatchResult.Outcome.CREATED,
+                    List.of());
         }
-        StoredAbsence existing = store.find(absence.absenceId()).orElseThrow();
+        Optional<StoredAbsence> stored = store.find(absence.absenceId());
+        if (stored.isEmpty()) {
+            // not inserted and not there: another absence holds the ESR reference this id derives to
+            return rejected(index, item.absenceId(), List.of(new FieldError(path + ".absenceId",
+                    "derives to an ESR reference another absence already has; send it under another id")));
+        }
+        StoredAbsence existing = stored.get();
         if (existing.requestHash().equals(absence.requestHash())
                 || !existing.cancelled() && existing.details().equals(absence.details())) {
-            return new BatchResult.Item(index, item.absenceId(), BatchResult.Outcome.UNCHANGED, List.of());
+            return new BatchResult.Item(index, item.absenceId(), existing.reference(), BatchResult.Outcome.UNCHANGED,
+                    List.of());
         }
         return rejected(index, item.absenceId(), List.of(new FieldError(path + ".absenceId",
                 "was already received with different content; change it with PUT /api/v1/absences/{absenceId}/dates,"
@@ -77,7 +87,7 @@ public class AbsenceIntake {
     }
 
     private static BatchResult.Item rejected(int index, String absenceId, List<FieldError> errors) {
-        return new BatchResult.Item(index, absenceId, BatchResult.Outcome.REJECTED, errors);
+        return new BatchResult.Item(index, absenceId, null, BatchResult.Outcome.REJECTED, errors);
     }
 
     /** New dates for an absence not cancelled; re-validated as a whole. */

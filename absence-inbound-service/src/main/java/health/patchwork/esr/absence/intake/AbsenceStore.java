@@ -23,7 +23,7 @@ class AbsenceStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts unless the absence id is known; true when inserted. */
+    /** Inserts unless the absence id, or its ESR reference, is known; true when inserted. */
     boolean insert(NewAbsence absence, Instant now) {
         AbsenceDetails d = absence.details();
         return jdbc.sql("""
@@ -32,7 +32,7 @@ class AbsenceStore {
                     duration_hours, open_ended, return_to_work_date, notification_date, period_key, request_hash,
                     received_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (absence_id) do nothing""")
+                on conflict do nothing""")
                 .params(absence.absenceId(), absence.reference(), absence.category().name(), absence.platformReason(),
                         d.assignmentNumber(), d.absenceType(), d.absenceReason(), d.units(), d.sickness(),
                         d.startDate(), d.startTime(), d.endDate(), d.endTime(), d.durationDays(), d.durationHours(),

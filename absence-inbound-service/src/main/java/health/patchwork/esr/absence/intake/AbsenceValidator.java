@@ -55,12 +55,14 @@ class AbsenceValidator {
 
     Outcome validate(AbsenceRequest item, String path) {
         List<FieldError> errors = new ArrayList<>();
-        String reference = settings.referencePrefix() + item.absenceId();
+        String reference = null;
         if (blank(item.absenceId())) {
             errors.add(error(path, "absenceId", "is required"));
-        } else if (!reference.matches("[A-Z0-9-]{1,30}")) {
-            errors.add(error(path, "absenceId", "must be upper-case letters, digits and hyphens, at most "
-                    + (30 - settings.referencePrefix().length()) + " characters (it becomes ESR's third-party reference)"));
+        } else if (!EsrReference.PLATFORM_ID.matcher(item.absenceId()).matches()) {
+            errors.add(error(path, "absenceId", "must be 1 to 64 letters, digits or . _ : - starting with a letter or"
+                    + " digit"));
+        } else {
+            reference = EsrReference.of(settings.referencePrefix(), item.absenceId());
         }
         boolean assignmentWellFormed = false;
         if (blank(item.assignmentNumber())) {

@@ -15,7 +15,11 @@ public record BatchResult(int accepted, int rejected, List<Item> results) {
     /** CREATED: stored. UNCHANGED: already stored with this content (a retry). REJECTED: see errors. */
     public enum Outcome { CREATED, UNCHANGED, REJECTED }
 
-    public record Item(int index, String absenceId, Outcome outcome, List<FieldError> errors) {
+    /**
+     * @param absenceId    the platform's id, the idempotency key
+     * @param esrReference the third-party reference ESR knows the absence by (ABS field 18); null when rejected
+     */
+    public record Item(int index, String absenceId, String esrReference, Outcome outcome, List<FieldError> errors) {
     }
 
     static BatchResult of(List<Item> items) {

@@ -53,6 +53,13 @@ public class AbsenceStatusQuery {
                 .query((rs, n) -> view(rs, windowStart, files(absenceId))).optional();
     }
 
+    /** The absence ESR knows by this third-party reference, with its file history. */
+    public Optional<AbsenceStatusView> byReference(String reference) {
+        Instant windowStart = windowStart();
+        return jdbc.sql(SELECT + " where a.reference = :reference").param("reference", reference)
+                .query((rs, n) -> view(rs, windowStart, files(rs.getString("absence_id")))).optional();
+    }
+
     /** Absences starting in the period, in reference order, without their file history. */
     public List<AbsenceStatusView> byPeriod(int periodKey) {
         Instant windowStart = windowStart();

@@ -34,9 +34,14 @@ class AbsenceIntakeTest extends AbsenceServiceTest {
                 {"absenceId": "a lower case id", "assignmentNumber": "99999999", "category": "HOLIDAY",
                  "startDate": "2026-11-02", "endDate": "2026-11-03"}"""));
 
-        assertThat(response.status()).isEqualTo(200);
+        // the batch convention of both inbound services: 422 problem detail once any item is rejected
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.<String>json("$.type")).isEqualTo("urn:esr-suite:problem:absences-rejected");
+        assertThat(response.<String>json("$.detail")).isEqualTo("2 of 4 absences were rejected; the other 2 were stored");
         assertThat(response.<Integer>json("$.accepted")).isEqualTo(2);
         assertThat(response.<Integer>json("$.rejected")).isEqualTo(2);
+        assertThat(response.<List<String>>json("$.errors[*].field")).contains("absences[1].reason",
+                "absences[3].absenceId");
         assertThat(response.<List<String>>json("$.results[*].outcome"))
                 .containsExactly("CREATED", "REJECTED", "CREATED", "REJECTED");
         assertThat(response.<List<String>>json("$.results[1].errors[*].field"))
@@ -46,6 +51,39 @@ class AbsenceIntakeTest extends AbsenceServiceTest {
         assertThat(response.body()).doesNotContain("a lower case id\"", "HOLIDAY\"");
         assertThat(jdbc.queryForList("select absence_id from absence.absence order by 1", String.class))
                 .containsExactly("A000131", "A000132");
+    }
+
+    @Test
+    void aUuidIdIsAcceptedUnderAnEsrReferenceTheServiceDerivesAndBothIdsFindIt() {
+        String uuid = "3f2b8c1e-9d4a-4e7b-a1c2-5d6e7f809a1b";
+        String leave = ANNUAL_LEAVE.replace("A000131", uuid);
+
+        Response created = post("/api/v1/absences", batch(leave, ANNUAL_LEAVE));
+        Response retry = post("/api/v1/absences", batch(leave));
+
+        assertThat(created.status()).isEqualTo(200);
+        String reference = created.json("$.results[0].esrReference");
+        assertThat(reference).matches("PWH-[0-9A-Z]{26}").doesNotContain("I", "L", "O", "U");
+        assertThat(created.<String>json("$.results[1].esrReference")).isEqualTo("PWH-A000131");
+        assertThat(retry.<String>json("$.results[0].outcome")).isEqualTo("UNCHANGED");
+        assertThat(retry.<String>json("$.results[0].esrReference")).isEqualTo(reference);
+        assertThat(jdbc.queryForObject("select reference from absence.absence where absence_id = ?", String.class,
+                uuid)).isEqualTo(reference);
+        assertThat(get("/api/v1/absences/" + uuid).<String>json("$.reference")).isEqualTo(reference);
+        Response byReference = get("/api/v1/absences?esrReference=" + reference);
+        assertThat(byReference.status()).isEqualTo(200);
+        assertThat(byReference.<String>json("$.absenceId")).isEqualTo(uuid);
+        assertThat(get("/api/v1/absences?esrReference=PWH-NOSUCH").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anIdThatCannotBeAKeyIsRefusedNamingTheField() {
+        Response response = post("/api/v1/absences", batch(ANNUAL_LEAVE.replace("A000131", "-starts-with-a-hyphen"),
+                ANNUAL_LEAVE.replace("A000131", "x".repeat(65)), ANNUAL_LEAVE.replace("A000131", "has/slash")));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.<List<String>>json("$.errors[*].field")).containsExactly("absences[0].absenceId",
+                "absences[1].absenceId", "absences[2].absenceId");
     }
 
     @Test

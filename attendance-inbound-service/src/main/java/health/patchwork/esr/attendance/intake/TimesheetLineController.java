@@ -21,12 +21,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import health.patchwork.esr.support.web.BatchAnswer;
+
 /** {@code POST /api/v1/timesheet-lines}: the platform's approved lines, up to 1,000 per call. */
 @RestController
 @RequestMapping("/api/v1/timesheet-lines")
 class TimesheetLineController {
 
     static final URI LINES_REJECTED = URI.create("urn:esr-suite:problem:lines-rejected");
+    private static final BatchAnswer BATCH = new BatchAnswer(LINES_REJECTED, "lines", "lines");
     static final URI LINE_CONFLICT = URI.create("urn:esr-suite:problem:line-conflict");
 
     private final IntakeService intake;
@@ -124,18 +127,7 @@ class TimesheetLineController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Object> postBatch(@Valid @RequestBody TimesheetBatchRequest batch) {
         BatchResult result = intake.post(batch.lines());
-        if (result.rejected() == 0) {
-            return ResponseEntity.ok(result);
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                result.rejected() + " of " + result.lines().size() + " lines were rejected; the other "
-                        + result.accepted() + " were stored");
-        problem.setType(LINES_REJECTED);
-        problem.setTitle("Some lines were rejected");
-        problem.setProperty("accepted", result.accepted());
-        problem.setProperty("rejected", result.rejected());
-        problem.setProperty("lines", result.lines());
-        problem.setProperty("errors", result.lines().stream().flatMap(l -> l.errors().stream()).toList());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return BATCH.of(result, result.accepted(), result.rejected(), result.lines(),
+                result.lines().stream().flatMap(l -> l.errors().stream()).toList());
     }
 }
