@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
         // stands aside from the election, so that SeveralInstancesTest's own instances can lead in this schema
         "esr.leader.candidate=false",
         "esr.outbound.min-file-age=0s",
+        // any time of day, not only ESR's midnight boundary (SequenceTest reads it back from the GDR)
+        "esr.outbound.full-refresh-cutover-time=18:30:15",
         "esr.outbound.work-dir=target/outbound-work"})
 @Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
 public @interface OutboundServiceTest {

@@ -10,7 +10,9 @@ public enum Rounding {
     /** Up to a whole number. */
     UP,
     /** Down to a whole number. */
-    DOWN;
+    DOWN,
+    /** To the nearest whole number, a half away from zero (2.5 to 3, -2.5 to -3): what "rounded" means on a payslip. */
+    NEAREST;
 
     public BigDecimal apply(BigDecimal value, ValueFormat format) {
         return switch (this) {
@@ -18,6 +20,7 @@ public enum Rounding {
                     : value.setScale(2, RoundingMode.HALF_UP);
             case UP -> value.setScale(0, RoundingMode.CEILING);
             case DOWN -> value.setScale(0, RoundingMode.FLOOR);
+            case NEAREST -> value.setScale(0, RoundingMode.HALF_UP);
         };
     }
 }

@@ -2,6 +2,7 @@ package health.patchwork.esr.outbound.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEndedFraction full-file safety threshold: fraction of held entities a full file may end
  * @param minEndedToCheck the threshold applies only when at least this many entities would end
  * @param fullRefreshSchedule optional schedule for a routine full-refresh request, "-" for none
+ * @param fullRefreshCutoverTime the time of day of a full-refresh request's cut-over, on the day it is sent
+ *                               (docs/spec/README.md §7.5 {@code fullRefresh.cutoverTime}): any time, midnight by
+ *                               default, the boundary of ESR's daily change windows
  * @param pollingEnabled whether the mailbox is polled on {@code pollInterval}; off, files are taken only on request
  * @param fieldCountPolicy how a row whose field count differs from its layout is taken (docs/spec/README.md §6.1 check
  *                         12): TRAILING_EMPTY (extra empty fields at the end are layout drift: accepted, warned once
@@ -68,6 +72,7 @@ public record OutboundSettings(
         @DefaultValue("0.10") @DecimalMin("0.0") @DecimalMax("1.0") double maxEndedFraction,
         @DefaultValue("20") @Min(0) int minEndedToCheck,
         @DefaultValue("-") @NotNull @CronSchedule String fullRefreshSchedule,
+        @DefaultValue("00:00:00") @NotNull LocalTime fullRefreshCutoverTime,
         @DefaultValue("true") boolean pollingEnabled,
         @DefaultValue("TRAILING_EMPTY") @NotNull FieldCountPolicy fieldCountPolicy,
         Map<String, @NotNull FieldCountPolicy> fieldCountPolicies,

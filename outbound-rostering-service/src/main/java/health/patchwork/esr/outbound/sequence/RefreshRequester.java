@@ -82,7 +82,7 @@ public class RefreshRequester {
             Path dir = Files.createDirectories(settings.workDir().resolve("sent"));
             Path file = dir.resolve(name);
             Files.write(file, new FullRefreshRequestWriter().bytes(
-                    FullRefreshRequestName.parseOrThrow(name), today.atStartOfDay()));
+                    FullRefreshRequestName.parseOrThrow(name), today.atTime(settings.fullRefreshCutoverTime())));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /** docs/spec/README.md §7.4 and §7.5: gaps and missing baselines hold change files and ask ESR for one full refresh. */
 class SequenceTest extends OutboundTestBase {
 
+    private static final String GOC_43 = "GO_123_RST_GOC_20261103_00000043.DAT";
     private static final String GOC_44 = "GO_123_RST_GOC_20261104_00000044.DAT";
     private static final String GOC_45 = "GO_123_RST_GOC_20261105_00000045.DAT";
     private static final String GOC_47 = "GO_123_RST_GOC_20261107_00000047.DAT";
@@ -27,6 +28,38 @@ class SequenceTest extends OutboundTestBase {
     }
 
     @Test
+    void aFullFileWhosePreviousRunIsARealTimeIsAppliedAsAnyFullFile() {
+        // docs/spec/README.md §7.2: field 4 is 00000000 000000 in public samples; a full file may carry any time
+        String full = fullFile(GOF_41, "20261101 052314").replace("~00000000 000000~", "~20261031 183000~");
+
+        mailbox.deliver(GOF_41, full);
+        mailbox.poll();
+
+        assertThat(ledgerOutcome(GOF_41)).isEqualTo("APPLIED/APPLIED");
+        assertThat(count("select count(*) from person")).isEqualTo(3);
+        assertThat(count("select last_seq from sequence_state")).isEqualTo(41);
+    }
+
+    @Test
+    void anEmptyChangeFileIsAppliedAsANoOpThatAdvancesTheSequence() {
+        mailbox.deliverSample(GOF_41);
+        mailbox.poll();
+        long changes = count("select count(*) from entity_change");
+        mailbox.deliver(GOC_42, "HDR~" + GOC_42 + "~20261102 051000~123~20261101 000000~20261102 000000~01\n"
+                + "TRL~2\n");
+
+        mailbox.poll();
+
+        assertThat(ledgerOutcome(GOC_42)).isEqualTo("APPLIED/APPLIED");
+        assertThat(count("select last_seq from sequence_state")).isEqualTo(42);
+        assertThat(count("select count(*) from entity_change")).isEqualTo(changes);
+        assertThat(count("select count(*) from person")).isEqualTo(3);
+        mailbox.deliver(GOC_43, changeFile(GOC_43, "20261102 000000", "20261103 000000"));
+        mailbox.poll();
+        assertThat(ledgerOutcome(GOC_43)).as("the next change file follows on").isEqualTo("APPLIED/APPLIED");
+    }
+
+    @Test
     void aGapHoldsTheFileAndSendsExactlyOneRefreshRequest() {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
@@ -40,7 +73,8 @@ class SequenceTest extends OutboundTestBase {
         assertThat(mailbox.uploaded()).singleElement().satisfies(name ->
                 assertThat(name).matches("GO_123_RST_GDR_\\d{8}_00000001\\.DAT"));
         String gdr = mailbox.uploaded().get(0);
-        assertThat(mailbox.uploadedContent(gdr)).matches("HDR~" + gdr.replace(".", "\\.") + "~\\d{8} 000000");
+        // the cut-over is the request day at esr.outbound.full-refresh-cutover-time (18:30:15 in these tests)
+        assertThat(mailbox.uploadedContent(gdr)).matches("HDR~" + gdr.replace(".", "\\.") + "~\\d{8} 183015");
         assertThat(count("select count(*) from file_ledger where direction = 'TO_ESR' and state = 'SENT'"))
                 .isEqualTo(1);
         assertThat(count("select count(*) from person where entity_id = '100004'")).isZero();
