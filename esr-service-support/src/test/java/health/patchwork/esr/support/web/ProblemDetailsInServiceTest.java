@@ -25,7 +25,9 @@ import org.springframework.web.client.RestClient;
 
 /** With Boot's own JSON set-up, as a service runs: problem details carry their extra members, unknown fields fail. */
 @SpringBootTest(classes = ProblemDetailsInServiceTest.App.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "esr.trust.vpd=123")
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // no database here: the shared defaults name one, and Flyway would try to migrate it at start-up
+        properties = {"esr.trust.vpd=123", "spring.flyway.enabled=false"})
 @Import(SftpTestConfiguration.class)
 class ProblemDetailsInServiceTest {
 
