@@ -28,7 +28,7 @@ public final class SequencePolicy {
             return SequenceDecision.REJECTED_STALE;
         }
         if (!state.baselineApplied()) {
-            return SequenceDecision.HELD_AWAITING_REFRESH;
+            return SequenceDecision.HELD_NO_BASELINE;
         }
         if (sequence <= state.lastSeq()) {
             return SequenceDecision.REJECTED_STALE;

@@ -24,7 +24,10 @@ class SequencePolicyTest {
 
     @Test
     void changeFiles() {
-        assertThat(classify(CHANGE, 1, SequenceState.initial())).isEqualTo(SequenceDecision.HELD_AWAITING_REFRESH);
+        assertThat(classify(CHANGE, 1, SequenceState.initial())).isEqualTo(SequenceDecision.HELD_NO_BASELINE);
+        assertThat(SequenceDecision.HELD_NO_BASELINE.outcome()).isEqualTo("HELD_AWAITING_REFRESH");
+        assertThat(SequenceDecision.HELD_NO_BASELINE.requestsRefresh()).isTrue();
+        assertThat(SequenceDecision.HELD_AWAITING_REFRESH.requestsRefresh()).isFalse();
         assertThat(classify(CHANGE, 43, AT_42)).isEqualTo(SequenceDecision.APPLY);
         assertThat(classify(CHANGE, 42, AT_42)).isEqualTo(SequenceDecision.REJECTED_STALE);
         assertThat(classify(CHANGE, 7, AT_42)).isEqualTo(SequenceDecision.REJECTED_STALE);

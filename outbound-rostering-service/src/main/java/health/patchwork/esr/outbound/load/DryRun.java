@@ -10,9 +10,9 @@ import health.patchwork.esr.formats.validate.OutboundValidationOptions;
 import health.patchwork.esr.formats.validate.ValidationReport;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LedgerState;
-import health.patchwork.esr.outbound.sequence.SequenceDecision;
-import health.patchwork.esr.outbound.sequence.SequenceRules;
-import health.patchwork.esr.outbound.sequence.SequenceState;
+import health.patchwork.esr.formats.validate.SequenceDecision;
+import health.patchwork.esr.formats.validate.SequencePolicy;
+import health.patchwork.esr.formats.validate.SequenceState;
 import health.patchwork.esr.outbound.sequence.SequenceStore;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +73,7 @@ public class DryRun {
         if (!report.isValid() || name.isEmpty()) {
             return new Result(report, null, null, List.of(), false);
         }
-        SequenceDecision decision = SequenceRules.decide(name.get().isFull(), name.get().sequence(), state);
+        SequenceDecision decision = SequencePolicy.classify(name.get(), state, false);
         return transactions.execute(status -> {
             status.setRollbackOnly();
             long id = ledger.register(fileName, "FROM_ESR", name.get().isFull() ? "FULL" : "CHANGE",

@@ -14,9 +14,10 @@ import health.patchwork.esr.outbound.ledger.LedgerState;
 import health.patchwork.esr.outbound.ledger.LocalCopies;
 import health.patchwork.esr.outbound.ledger.LocalStore;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
-import health.patchwork.esr.outbound.sequence.SequenceDecision;
-import health.patchwork.esr.outbound.sequence.SequenceRules;
-import health.patchwork.esr.outbound.sequence.SequenceState;
+import health.patchwork.esr.formats.validate.SequenceDecision;
+import health.patchwork.esr.formats.name.ExtractType;
+import health.patchwork.esr.formats.validate.SequencePolicy;
+import health.patchwork.esr.formats.validate.SequenceState;
 import health.patchwork.esr.outbound.sequence.SequenceStore;
 import health.patchwork.esr.support.logging.RedactedThrowable;
 
@@ -138,7 +139,8 @@ public class FileProcessor {
     }
 
     private LedgerState decideAndApply(LedgerEntry entry, Path file, SequenceState state) {
-        SequenceDecision decision = SequenceRules.decide(entry.isFull(), entry.sequenceNumber(), state);
+        SequenceDecision decision = SequencePolicy.classify(entry.isFull() ? ExtractType.FULL : ExtractType.CHANGE,
+                entry.sequenceNumber(), state, false);
         if (decision == SequenceDecision.REJECTED_STALE) {
             return quarantine(entry, file, decision.outcome(), null,
                     "sequence " + entry.sequenceNumber() + " is not after the last applied " + state.lastSeq());

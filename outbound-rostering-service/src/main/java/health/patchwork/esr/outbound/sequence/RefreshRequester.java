@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import health.patchwork.esr.formats.name.FullRefreshRequestName;
+import health.patchwork.esr.formats.validate.SequenceState;
 import health.patchwork.esr.formats.write.FullRefreshRequestWriter;
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.ledger.FileLedger;

@@ -1,5 +1,7 @@
 package health.patchwork.esr.outbound.sequence;
 
+import health.patchwork.esr.formats.validate.SequenceState;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
