@@ -10,7 +10,9 @@ import health.patchwork.esr.absence.support.AbsenceServiceTest;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /** Absences a finalised period's export should have carried, still unsent a day later, make the export ATTENTION. */
@@ -19,8 +21,10 @@ class AbsenceExportHealthTest extends AbsenceServiceTest {
     private static final Instant POSTED = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant FINALISED = POSTED.plus(Duration.ofHours(1));
 
+    /** The {@code export} component of /actuator/health (absence.health.AbsenceExportHealth). */
     @Autowired
-    AbsenceExportHealth health;
+    @Qualifier("export")
+    HealthIndicator health;
     @Autowired
     AbsenceExport export;
 

@@ -12,6 +12,8 @@ import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -30,8 +32,10 @@ class ExportHealthTest {
     EmbeddedSftpServer mailbox;
     @Autowired
     MutableClock clock;
+    /** The {@code export} component of /actuator/health (attendance.health.ExportHealthIndicator). */
     @Autowired
-    ExportHealthIndicator health;
+    @Qualifier("export")
+    HealthIndicator health;
     @Autowired
     AttendanceExport export;
 

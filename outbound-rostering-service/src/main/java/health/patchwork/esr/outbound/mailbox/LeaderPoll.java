@@ -15,7 +15,7 @@ import org.springframework.scheduling.TaskScheduler;
 /**
  * One scheduled poll of the mailbox: only on the elected leader, and there under the {@link PollLock}, which is what
  * guarantees a file is taken once (see {@link Leadership}). Each poll's start and end go to {@link PollTimes}, which
- * {@link PollerHealth} reads.
+ * {@link health.patchwork.esr.outbound.health.PollerHealth} reads.
  */
 public class LeaderPoll {
 

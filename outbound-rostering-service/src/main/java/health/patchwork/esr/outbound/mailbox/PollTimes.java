@@ -8,14 +8,14 @@ import health.patchwork.esr.support.logging.RedactedThrowable;
 import org.springframework.stereotype.Component;
 
 /**
- * When this instance's polls of the mailbox started and finished, kept in memory for {@link PollerHealth}: each
+ * When this instance's polls of the mailbox started and finished, kept in memory for {@link health.patchwork.esr.outbound.health.PollerHealth}: each
  * instance answers for its own poller, and a poll that hangs (a stalled connection, a stuck disk) must show even
  * while the database and the mailbox look healthy.
  */
 @Component
 public class PollTimes {
 
-    /** What {@link PollerHealth} reads: any of the instants may be null (not yet). */
+    /** What {@link health.patchwork.esr.outbound.health.PollerHealth} reads: any of the instants may be null (not yet). */
     public record Snapshot(Instant lastStarted, Instant lastCompleted, Instant runningSince, String lastFailure,
                            Instant lastSkipped) {
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import health.patchwork.esr.outbound.OutboundTestBase;
 import health.patchwork.esr.outbound.SettingsFor;
 import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.outbound.health.PollerHealth;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LocalCopies;
 import health.patchwork.esr.outbound.ledger.LocalStore;

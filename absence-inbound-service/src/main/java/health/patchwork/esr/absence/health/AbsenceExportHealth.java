@@ -1,4 +1,4 @@
-package health.patchwork.esr.absence.export;
+package health.patchwork.esr.absence.health;
 
 import java.sql.Timestamp;
 import java.time.Clock;

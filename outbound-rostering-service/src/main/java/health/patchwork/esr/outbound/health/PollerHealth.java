@@ -1,10 +1,11 @@
-package health.patchwork.esr.outbound.mailbox;
+package health.patchwork.esr.outbound.health;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
+import health.patchwork.esr.outbound.mailbox.PollTimes;
 import health.patchwork.esr.support.leader.Leadership;
 
 import org.springframework.boot.health.contributor.Health;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class PollerHealth implements HealthIndicator {
 
     /** Slack for a poll that imports a large file, and for the poller's own scheduling. */
-    static final Duration ALLOWANCE = Duration.ofMinutes(1);
+    public static final Duration ALLOWANCE = Duration.ofMinutes(1);
     private static final int INTERVALS = 3;
 
     private final PollTimes times;

@@ -1,4 +1,4 @@
-package health.patchwork.esr.attendance.export;
+package health.patchwork.esr.attendance.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

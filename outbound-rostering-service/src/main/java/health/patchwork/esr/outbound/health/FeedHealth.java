@@ -1,4 +1,4 @@
-package health.patchwork.esr.outbound.sequence;
+package health.patchwork.esr.outbound.health;
 
 import java.time.Clock;
 import java.time.Instant;
