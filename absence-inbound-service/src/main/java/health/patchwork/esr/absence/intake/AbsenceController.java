@@ -1,6 +1,7 @@
 package health.patchwork.esr.absence.intake;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import health.patchwork.esr.absence.status.AbsenceStatusQuery;
 import health.patchwork.esr.absence.status.AbsenceStatusView;
 import health.patchwork.esr.support.web.BatchAnswer;
+import health.patchwork.esr.support.web.FieldError;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,9 +66,15 @@ class AbsenceController {
 
     @GetMapping(params = "esrReference")
     @Operation(summary = "Status of the absence ESR knows by this third-party reference (ABS field 18)")
+    @ApiResponse(responseCode = "400", description = "Not an ESR reference: problem detail naming esrReference",
+            content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No absence with this reference",
             content = @Content(mediaType = PROBLEM))
     AbsenceStatusView byEsrReference(@RequestParam String esrReference) {
+        if (!EsrReference.isReference(esrReference)) {
+            throw AbsenceProblems.invalid(List.of(new FieldError("esrReference",
+                    "must be 1 to 30 upper-case letters, digits or hyphens")));
+        }
         return status.byReference(esrReference).orElseThrow(AbsenceProblems::notFound);
     }
 

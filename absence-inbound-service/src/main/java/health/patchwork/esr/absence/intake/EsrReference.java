@@ -25,6 +25,11 @@ final class EsrReference {
     private EsrReference() {
     }
 
+    /** Whether the text can be a reference at all (a search for anything else is refused before the database). */
+    static boolean isReference(String text) {
+        return text != null && FITS.matcher(text).matches();
+    }
+
     static String of(String prefix, String absenceId) {
         String plain = prefix + absenceId;
         if (FITS.matcher(plain).matches()) {

@@ -74,6 +74,9 @@ class AbsenceIntakeTest extends AbsenceServiceTest {
         assertThat(byReference.status()).isEqualTo(200);
         assertThat(byReference.<String>json("$.absenceId")).isEqualTo(uuid);
         assertThat(get("/api/v1/absences?esrReference=PWH-NOSUCH").status()).isEqualTo(404);
+        Response notAReference = get("/api/v1/absences?esrReference=pwh%00x");
+        assertThat(notAReference.status()).isEqualTo(400);
+        assertThat(notAReference.<String>json("$.errors[0].field")).isEqualTo("esrReference");
     }
 
     @Test
