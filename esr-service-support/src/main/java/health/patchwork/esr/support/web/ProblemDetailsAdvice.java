@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 
@@ -116,7 +116,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-        log.warn("Database unavailable: {}", RedactedThrowable.describe(ex));
+        log.warn("Database unavailable: {}", Redaction.describe(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable and the request did not complete. Try again shortly.");
         problem.setType(DATABASE_UNAVAILABLE);
@@ -145,7 +145,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         String reference = UUID.randomUUID().toString();
-        log.error("Unhandled error, reference {}", reference, RedactedThrowable.of(ex));
+        log.error("Unhandled error, reference {}", reference, Redaction.withStackOnly(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed. Quote reference " + reference + " to the operators.");
         problem.setType(INTERNAL_ERROR);

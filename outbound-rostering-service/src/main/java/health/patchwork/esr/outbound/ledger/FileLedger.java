@@ -128,7 +128,10 @@ public class FileLedger {
                 .query(FileLedger::map).list();
     }
 
-    /** Records a name that is not ours, once (README §4: leave it alone, report it once). */
+    /**
+     * Records a name that is not ours, once (README §4: leave it alone, report it once), as
+     * {@link health.patchwork.esr.support.logging.Redaction#remoteName} made it printable and short.
+     */
     public boolean ignoreOnce(String fileName, long size, Instant modified) {
         int inserted = jdbc.sql("""
                 insert into file_ledger (file_name, direction, state, outcome, remote_size, remote_modified)
