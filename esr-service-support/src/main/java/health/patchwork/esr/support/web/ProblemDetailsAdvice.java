@@ -15,6 +15,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -32,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -51,6 +53,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI INVALID_REQUEST = URI.create("urn:esr-suite:problem:invalid-request");
     public static final URI INTERNAL_ERROR = URI.create("urn:esr-suite:problem:internal-error");
     public static final URI DATABASE_UNAVAILABLE = URI.create("urn:esr-suite:problem:database-unavailable");
+    public static final URI REQUEST_TOO_LARGE = URI.create("urn:esr-suite:problem:request-too-large");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -78,7 +81,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            // a chunked body passed the limit while Jackson read it; the rest of it is never read
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
+                    .header(HttpHeaders.CONNECTION, "close").body(requestTooLarge(tooLarge.limit()));
+        }
         return invalid(List.of(unreadable(ex)), headers);
+    }
+
+    /** 413: the body is over {@code esr.web.max-request-size}; nothing of it was parsed or stored. */
+    public static ProblemDetail requestTooLarge(DataSize limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the " + limit.toBytes() + " bytes this service accepts"
+                        + " (esr.web.max-request-size). Send fewer items per request.");
+        problem.setType(REQUEST_TOO_LARGE);
+        problem.setTitle("Request too large");
+        problem.setProperty("errors",
+                List.of(new FieldError("body", "is larger than " + limit.toBytes() + " bytes")));
+        return problem;
     }
 
     /**
@@ -183,6 +204,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     mismatch.getTargetType() == null ? "has the wrong type"
                             : "must be a " + describe(mismatch.getTargetType()));
         }
+        if (cause instanceof StreamConstraintsException) {
+            // Jackson's message names only the limit and the count, never content
+            return new FieldError("body", "exceeds a JSON limit (nesting depth, string, number or name length,"
+                    + " document length): " + limitPhrase(cause.getMessage()));
+        }
         if (cause instanceof StreamReadException) {
             return new FieldError("body", "is not valid JSON");
         }
@@ -190,6 +216,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldError(path(jackson), "could not be read");
         }
         return new FieldError("body", "is missing or not valid JSON");
+    }
+
+    /** The start of Jackson's message, e.g. "Document nesting depth (33) exceeds the maximum allowed (32)". */
+    private static String limitPhrase(String message) {
+        if (message == null) {
+            return "limit exceeded";
+        }
+        int end = message.indexOf(", from");
+        return Redaction.printable(end > 0 ? message.substring(0, end) + ")" : message, 200);
     }
 
     private static String path(JacksonException ex) {
