@@ -269,7 +269,7 @@ public class FileLedger {
                 .query(FileLedger::map).list();
     }
 
-    public List<LedgerEntry> page(int offset, int limit) {
+    public List<LedgerEntry> page(long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from file_ledger order by id desc offset :offset limit :limit")
                 .param("offset", offset).param("limit", limit).query(FileLedger::map).list();
     }
