@@ -65,6 +65,26 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * POSTs a request whose Content-Length declares {@code declaredLength} bytes, then sends only {@code start}:
+     * a server that checks the length up front answers at once; one that waits for the body would hang here.
+     */
+    public static Response postDeclaringLength(String host, int port, String path, String authorization,
+                                               long declaredLength, String start) throws IOException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Content-Type: application/json\r\nContent-Length: " + declaredLength
+                    + "\r\nConnection: close\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(start.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return read(socket.getInputStream());
+        }
+    }
+
     /** {@code chunk} repeated to about {@code size} bytes, whole copies only. */
     private static byte[] repeat(byte[] chunk, int size) {
         int copies = Math.max(1, size / chunk.length);
