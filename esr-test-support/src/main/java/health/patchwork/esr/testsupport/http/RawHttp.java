@@ -65,6 +65,40 @@ public final class RawHttp {
         }
     }
 
+    /** POSTs {@code body} whole with its Content-Length, written by one thread while this one reads the answer. */
+    public static Response post(String host, int port, String path, String authorization, String contentType,
+                                byte[] body) throws IOException {
+        return send("POST", host, port, path, authorization, contentType, body);
+    }
+
+    /** Like {@link #post}, with any method that takes a body (PUT, PATCH). */
+    public static Response send(String method, String host, int port, String path, String authorization,
+                                String contentType, byte[] body) throws IOException {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Content-Type: " + contentType + "\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread writer = new Thread(() -> {
+                try {
+                    for (int at = 0; at < body.length; at += 64 * 1024) {
+                        out.write(body, at, Math.min(64 * 1024, body.length - at));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    // the server answered without reading it all and closed the connection
+                }
+            }, "raw-http-writer");
+            writer.setDaemon(true);
+            writer.start();
+            return read(socket.getInputStream());
+        }
+    }
+
     /**
      * POSTs a request whose Content-Length declares {@code declaredLength} bytes, then sends only {@code start}:
      * a server that checks the length up front answers at once; one that waits for the body would hang here.
