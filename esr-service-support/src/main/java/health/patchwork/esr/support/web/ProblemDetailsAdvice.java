@@ -113,8 +113,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : ex.getPropertyName();
+        String type = describe(ex.getRequiredType());
         return invalid(List.of(new FieldError(name == null ? "parameter" : name,
-                "must be a " + describe(ex.getRequiredType()) + " in range")), headers);
+                "must be a " + type + (type.equals("number") ? " in range" : ""))), headers);
     }
 
     /**
@@ -180,6 +181,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The last resort: a reference an operator can find in the log, and nothing about the failure itself. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            // read by something other than a message converter (a String body, a reader): still the client's
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(requestTooLarge(tooLarge.limit()));
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unhandled error, reference {}", reference, Redaction.withStackOnly(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
