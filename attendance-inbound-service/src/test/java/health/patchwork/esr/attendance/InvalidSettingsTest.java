@@ -24,6 +24,17 @@ class InvalidSettingsTest extends ServiceStartupTest {
     }
 
     @Test
+    void aRequestSizeLimitOutOfRangeOrANestingDepthOfOneStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(valid().with("esr.web.max-request-size", "10B")
+                .with("esr.web.json.max-nesting-depth", "1")));
+
+        assertThat(output).contains("Invalid setting esr.web.max-request-size (environment variable"
+                        + " ESR_WEB_MAXREQUESTSIZE): must be between 1KB and 1GB")
+                .contains("Invalid setting esr.web.json.max-nesting-depth (environment variable"
+                        + " ESR_WEB_JSON_MAXNESTINGDEPTH): must be greater than or equal to 4");
+    }
+
+    @Test
     void aMissingMailboxHostStopsStartUp(CapturedOutput output) {
         assertThatThrownBy(() -> start(valid().without("esr.mailbox.host")));
 

@@ -14,6 +14,7 @@ import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
 import health.patchwork.esr.support.leader.Leadership;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +94,7 @@ public class AbsenceExport {
             leadership.runIfLeader(() -> finalise(previous, "schedule"));
         } catch (RuntimeException e) {
             log.error("Scheduled absence export for {} failed; recovery runs before the next export: {}",
-                    periods.id(previous), e.getMessage());
+                    periods.id(previous), Redaction.describe(e));
         }
     }
 
@@ -108,7 +109,8 @@ public class AbsenceExport {
         try {
             recover();
         } catch (RuntimeException e) {
-            log.error("AB export recovery at start-up failed; it is retried before the next export: {}", e.getMessage());
+            log.error("AB export recovery at start-up failed; it is retried before the next export: {}",
+                    Redaction.describe(e));
         }
     }
 

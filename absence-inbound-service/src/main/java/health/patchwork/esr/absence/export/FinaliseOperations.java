@@ -10,6 +10,7 @@ import health.patchwork.esr.support.audit.AuditedOperations;
 import health.patchwork.esr.support.audit.OperationRefusedException;
 import health.patchwork.esr.support.export.ExportException;
 import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxException;
 
 import org.slf4j.Logger;
@@ -66,12 +67,12 @@ public class FinaliseOperations {
             return export.finalise(periodKey, by);
         } catch (MailboxException e) {
             // the period is final and the file, if any, is recorded; recovery or the next export delivers it
-            log.error("AB file delivery did not complete: {}", e.getMessage());
+            log.error("AB file delivery did not complete: {}", Redaction.describe(e));
             throw problem(DELIVERY_PENDING, "Delivery pending", "The period is finalised, but the mailbox could not"
                     + " be reached. The AB file is kept and delivered exactly once by the next export or start-up"
                     + " recovery.", e);
         } catch (ExportException e) {
-            log.error("AB export halted for an operator: {}", e.getMessage());
+            log.error("AB export halted for an operator: {}", Redaction.describe(e));
             throw problem(EXPORT_HALTED, "Export halted", "The period is finalised, but AB exports are halted until"
                     + " an operator resolves a disagreement between the file ledger and the mailbox; see the service"
                     + " log.", e);

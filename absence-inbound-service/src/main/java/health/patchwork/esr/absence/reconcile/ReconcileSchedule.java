@@ -2,7 +2,7 @@ package health.patchwork.esr.absence.reconcile;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.support.leader.Leadership;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ class ReconcileSchedule implements SchedulingConfigurer {
         try {
             leadership.runIfLeader(reconciler::run);
         } catch (RuntimeException e) {
-            log.warn("Absence reconciliation failed; retrying at the next interval: {}", RedactedThrowable.describe(e));
+            log.warn("Absence reconciliation failed; retrying at the next interval: {}", Redaction.describe(e));
         }
     }
 }

@@ -13,6 +13,7 @@ import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
 import health.patchwork.esr.support.leader.Leadership;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ public class AttendanceExport {
             // standbys skip it; the export lock inside the exporter is what keeps each file to one upload
             leadership.runIfLeader(this::cutOff);
         } catch (RuntimeException e) {
-            log.error("Cut-off export failed; the next run retries it: {}", e.getMessage());
+            log.error("Cut-off export failed; the next run retries it: {}", Redaction.describe(e));
         }
     }
 
@@ -75,7 +76,8 @@ public class AttendanceExport {
         try {
             exporter.recover();
         } catch (RuntimeException e) {
-            log.error("Export recovery at start-up failed; it is retried before the next export: {}", e.getMessage());
+            log.error("Export recovery at start-up failed; it is retried before the next export: {}",
+                    Redaction.describe(e));
         }
     }
 

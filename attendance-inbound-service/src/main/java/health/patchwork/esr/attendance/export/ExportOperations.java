@@ -12,6 +12,7 @@ import health.patchwork.esr.support.audit.AuditResult;
 import health.patchwork.esr.support.audit.AuditedOperations;
 import health.patchwork.esr.support.export.ExportException;
 import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxException;
 
 import org.springframework.http.HttpStatus;
@@ -57,11 +58,11 @@ public class ExportOperations {
         try {
             return run.get();
         } catch (MailboxException e) {
-            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "Mailbox unavailable", e.getMessage() + ". A file already"
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "Mailbox unavailable", Redaction.message(e) + ". A file already"
                     + " generated stays in the ledger and is sent by the next export or at start-up.", e);
         } catch (ExportException e) {
             // the ledger, the local copy and the mailbox disagree: nothing more is sent until an operator looks
-            throw problem(HttpStatus.CONFLICT, "Export stopped", e.getMessage(), e);
+            throw problem(HttpStatus.CONFLICT, "Export stopped", Redaction.message(e), e);
         }
     }
 

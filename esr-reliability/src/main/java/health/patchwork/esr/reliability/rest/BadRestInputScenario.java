@@ -1,5 +1,8 @@
 package health.patchwork.esr.reliability.rest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import health.patchwork.esr.reliability.ScenarioResult;
 import health.patchwork.esr.reliability.ServiceLauncher;
 import health.patchwork.esr.sandbox.SandboxRuntime;
 import health.patchwork.esr.sandbox.ServiceProcess;
+import health.patchwork.esr.testsupport.http.RawHttp;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
@@ -27,7 +31,9 @@ import tools.jackson.databind.JsonNode;
  * when the answer is a 4xx {@code application/problem+json} whose body names a field or a reason and shows no stack
  * trace; a batch endpoint that answers 200 with every item rejected passes too, and so does a read answered 200
  * (a junk value of a free-text filter is a valid query that matches nothing). <em>Lost</em> counts 5xx answers;
- * <em>duplicated</em> counts bad requests answered 2xx with something accepted.
+ * <em>duplicated</em> counts bad requests answered 2xx with something accepted. After the random requests come the
+ * {@link LimitTrials}: bodies over the request-size limit (with a Content-Length, and chunked) and deeply nested
+ * ones against each inbound batch endpoint, each to be refused with a 4xx problem detail and nothing stored.
  */
 public final class BadRestInputScenario {
 
@@ -35,6 +41,8 @@ public final class BadRestInputScenario {
         "absence-inbound-service"};
     /** One request in this many is a batch of several MB, so that they are a fair share without dominating time. */
     private static final int HUGE_BATCH_EVERY = 100;
+    /** Bodies from this size on are sent so that an early answer is read (see {@link #send(BadRequest)}). */
+    private static final int LARGE_BODY = 1024 * 1024;
 
     private final Path home;
     private final Random random;
@@ -57,6 +65,7 @@ public final class BadRestInputScenario {
                     home);
             List<ApiOperation> operations = new ArrayList<>();
             Map<String, SampleValues> samples = new HashMap<>();
+            Map<String, String> baseUrls = new HashMap<>();
             // outbound first: its migrations publish the views the inbound services read
             for (String service : SERVICES) {
                 Map<String, String> own = new HashMap<>(environment);
@@ -64,12 +73,14 @@ public final class BadRestInputScenario {
                 own.put("ESR_" + key + "_WORKDIR", Files.createTempDirectory(home, key + "-work-").toString());
                 ServiceProcess process = launcher.startHealthy(service, own);
                 processes.add(process);
+                baseUrls.put(service, ServiceLauncher.baseUrl(process));
                 OpenApiOperations.Document document = OpenApiOperations.read(http, service,
                         ServiceLauncher.baseUrl(process));
                 operations.addAll(document.operations());
                 samples.put(service, new SampleValues(document.schemas(), random));
             }
-            return send(operations, samples, requests);
+            ScenarioResult random = send(operations, samples, requests);
+            return withLimitTrials(random, LimitTrials.run(baseUrls, database));
         } finally {
             processes.forEach(ServiceProcess::close);
         }
@@ -85,8 +96,7 @@ public final class BadRestInputScenario {
         for (int i = 0; i < requests; i++) {
             ApiOperation op = operations.get(random.nextInt(operations.size()));
             BadRequest request = generator.next(op, samples.get(op.service()), i % HUGE_BATCH_EVERY == 0);
-            HarnessHttp.Reply reply = http.send(request.method(), request.url(), TestTokens.platformAndOperator(),
-                    request.contentType(), request.body());
+            HarnessHttp.Reply reply = send(request);
             String verdict = verdict(request.method(), reply);
             if (verdict == null) {
                 passed++;
@@ -103,6 +113,41 @@ public final class BadRestInputScenario {
         String note = firstFailure == null ? null : firstFailure + "; failures by request kind " + failuresByKind;
         return new ScenarioResult("bad REST input to the three services (" + operations.size() + " operations)",
                 requests, passed, serverErrors, accepted, note);
+    }
+
+    /**
+     * A body over the request-size limit is answered before it is read, and the connection closed: an ordinary
+     * client may then report a broken pipe instead of the answer, so such bodies go through {@link RawHttp}.
+     */
+    private HarnessHttp.Reply send(BadRequest request) {
+        if (request.body() == null || request.body().length < LARGE_BODY || request.contentType() == null) {
+            return http.send(request.method(), request.url(), TestTokens.platformAndOperator(),
+                    request.contentType(), request.body());
+        }
+        URI url = URI.create(request.url());
+        try {
+            RawHttp.Response response = RawHttp.send(request.method(), url.getHost(), url.getPort(),
+                    url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()),
+                    "Bearer " + TestTokens.platformAndOperator(), request.contentType(), request.body());
+            return new HarnessHttp.Reply(response.status(), response.headers().getOrDefault("content-type", ""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.operation() + " failed", e);
+        }
+    }
+
+    private static ScenarioResult withLimitTrials(ScenarioResult random, List<LimitTrials.Outcome> limits) {
+        long passed = limits.stream().filter(o -> o.failure() == null).count();
+        long serverErrors = limits.stream().filter(o -> o.status() >= 500).count();
+        long accepted = limits.stream().filter(o -> o.status() >= 200 && o.status() < 300).count();
+        String failures = String.join("; ", limits.stream().filter(o -> o.failure() != null)
+                .map(o -> o.name() + ": " + o.failure()).toList());
+        String note = random.note() == null && failures.isEmpty() ? null
+                : (random.note() == null ? "" : random.note() + "; ") + (failures.isEmpty() ? ""
+                : "limit trials failed: " + failures);
+        return new ScenarioResult(random.scenario() + " and " + limits.size() + " limit trials",
+                random.trials() + limits.size(), random.passed() + passed, random.lost() + serverErrors,
+                random.duplicated() + accepted, note);
     }
 
     /** Null when the answer is what bad input must get; otherwise what is wrong with it. */

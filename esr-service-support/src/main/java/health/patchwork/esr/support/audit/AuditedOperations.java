@@ -3,7 +3,7 @@ package health.patchwork.esr.support.audit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -71,6 +71,6 @@ public class AuditedOperations {
                     : AuditOutcome.FAILED, detail);
         }
         // only the suite's own messages: a database error may quote a row
-        return new AuditResult(AuditOutcome.FAILED, RedactedThrowable.describe(e));
+        return new AuditResult(AuditOutcome.FAILED, Redaction.describe(e));
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.Function;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.name.InboundFileType;
 import health.patchwork.esr.support.files.PrivateFiles;
+import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.RemoteFile;
 import health.patchwork.esr.support.mailbox.UploadParts;
@@ -327,7 +328,7 @@ public class FileExporter {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Could not remove leftover temporary files of {}: {}", file.fileName(), e.getMessage());
+            log.warn("Could not remove leftover temporary files of {}: {}", file.fileName(), Redaction.describe(e));
         }
     }
 
@@ -335,7 +336,7 @@ public class FileExporter {
         try {
             mailbox.remove(inboundDir, part);
         } catch (RuntimeException e) {
-            log.warn("Could not remove {}; it is removed once its file is uploaded: {}", part, e.getMessage());
+            log.warn("Could not remove {}; it is removed once its file is uploaded: {}", part, Redaction.describe(e));
         }
     }
 

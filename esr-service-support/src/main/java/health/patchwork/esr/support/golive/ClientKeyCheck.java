@@ -3,7 +3,7 @@ package health.patchwork.esr.support.golive;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 
 /** Our private key can be read (with its passphrase); reports the public half ESR must have registered. */
@@ -31,7 +31,7 @@ class ClientKeyCheck implements GoLiveCheck {
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             // the exception's message could quote key material: classes only
             return ReadinessCheck.fail(NAME, "esr.mailbox.private-key could not be read (wrong file or passphrase?): "
-                    + RedactedThrowable.describe(e));
+                    + Redaction.describe(e));
         }
     }
 }

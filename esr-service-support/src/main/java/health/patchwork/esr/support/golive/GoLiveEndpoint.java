@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 /**
  * {@code GET /actuator/golive} (operators only, like all of actuator beyond health): runs every {@link GoLiveCheck}
@@ -34,7 +34,7 @@ public class GoLiveEndpoint {
         try {
             return check.run();
         } catch (RuntimeException e) {
-            return ReadinessCheck.fail(check.name(), "the check itself failed: " + RedactedThrowable.describe(e));
+            return ReadinessCheck.fail(check.name(), "the check itself failed: " + Redaction.describe(e));
         }
     }
 }

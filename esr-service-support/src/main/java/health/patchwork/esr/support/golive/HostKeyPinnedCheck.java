@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.List;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 
 /**
@@ -39,7 +39,7 @@ class HostKeyPinnedCheck implements GoLiveCheck {
                     + "; confirm the fingerprint with ESR");
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             return ReadinessCheck.fail(NAME, "esr.mailbox.known-hosts could not be read: "
-                    + RedactedThrowable.describe(e));
+                    + Redaction.describe(e));
         }
     }
 }

@@ -9,7 +9,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 /** The database answers, and every migration of this service's schema is applied: none pending, none failed. */
 class MigrationsCheck implements GoLiveCheck {
@@ -45,7 +45,7 @@ class MigrationsCheck implements GoLiveCheck {
                 info = flyway.info();
             } catch (RuntimeException e) {
                 return ReadinessCheck.fail(NAME, "database unreachable or history unreadable for schema " + label
-                        + ": " + RedactedThrowable.describe(e));
+                        + ": " + Redaction.describe(e));
             }
             List<MigrationInfo> all = Arrays.asList(info.all());
             List<MigrationInfo> pending = Arrays.asList(info.pending());

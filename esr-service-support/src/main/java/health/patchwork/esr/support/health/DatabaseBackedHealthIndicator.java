@@ -1,6 +1,6 @@
 package health.patchwork.esr.support.health;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,7 +18,7 @@ public abstract class DatabaseBackedHealthIndicator implements HealthIndicator {
         try {
             return check();
         } catch (DataAccessException e) {
-            return Health.down().withDetail("error", RedactedThrowable.describe(e)).build();
+            return Health.down().withDetail("error", Redaction.describe(e)).build();
         }
     }
 

@@ -7,6 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Locale;
 
+import health.patchwork.esr.support.logging.Redaction;
+
 import org.apache.sshd.common.SshException;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
@@ -17,6 +19,9 @@ import org.apache.sshd.sftp.common.SftpException;
  * the fingerprint found against the one pinned.
  */
 public final class MailboxFailures {
+
+    /** Longest server message or remote path kept in a reason: they are one line, so more is noise or an attack. */
+    private static final int MAX_SERVER_TEXT = 500;
 
     private final MailboxSettings settings;
     private final Handshakes handshakes;
@@ -153,8 +158,6 @@ public final class MailboxFailures {
 
     /** Remote names and server messages are not ours: no control characters (a CR/LF could forge a log line). */
     static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return out.toString();
+        return Redaction.printable(text, MAX_SERVER_TEXT);
     }
 }

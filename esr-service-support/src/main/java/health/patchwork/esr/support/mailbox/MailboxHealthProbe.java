@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import health.patchwork.esr.support.logging.Redaction;
+
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -40,7 +42,7 @@ public class MailboxHealthProbe implements SmartLifecycle {
             folders.forEach(probe::probe);
             outcome = new MailboxActivity.Outcome(what, clock.instant(), true, null);
         } catch (MailboxException e) {
-            outcome = new MailboxActivity.Outcome(what, clock.instant(), false, e.getMessage());
+            outcome = new MailboxActivity.Outcome(what, clock.instant(), false, Redaction.message(e));
         } catch (RuntimeException e) {
             outcome = new MailboxActivity.Outcome(what, clock.instant(), false,
                     "probe failed: " + e.getClass().getSimpleName());

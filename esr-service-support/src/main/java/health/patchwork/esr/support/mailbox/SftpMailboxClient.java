@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
 import health.patchwork.esr.support.files.PrivateFiles;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.Attributes;
@@ -301,7 +302,7 @@ public class SftpMailboxClient implements MailboxClient {
         try {
             guard.check();
         } catch (RuntimeException e) {
-            throw new MailboxException("upload " + remote + " not renamed: " + e.getMessage(), e);
+            throw new MailboxException("upload " + remote + " not renamed: " + Redaction.message(e), e);
         }
     }
 

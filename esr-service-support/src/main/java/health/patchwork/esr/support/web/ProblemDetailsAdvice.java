@@ -8,18 +8,20 @@ import java.util.UUID;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -32,11 +34,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -51,6 +55,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public static final URI INVALID_REQUEST = URI.create("urn:esr-suite:problem:invalid-request");
     public static final URI INTERNAL_ERROR = URI.create("urn:esr-suite:problem:internal-error");
     public static final URI DATABASE_UNAVAILABLE = URI.create("urn:esr-suite:problem:database-unavailable");
+    public static final URI REQUEST_TOO_LARGE = URI.create("urn:esr-suite:problem:request-too-large");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -78,7 +83,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            // a chunked body passed the limit while Jackson read it; the rest of it is never read
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).headers(headers)
+                    .header(HttpHeaders.CONNECTION, "close").body(requestTooLarge(tooLarge.limit()));
+        }
         return invalid(List.of(unreadable(ex)), headers);
+    }
+
+    /** 413: the body is over {@code esr.web.max-request-size}; nothing of it was parsed or stored. */
+    public static ProblemDetail requestTooLarge(DataSize limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the " + limit.toBytes() + " bytes this service accepts"
+                        + " (esr.web.max-request-size). Send fewer items per request.");
+        problem.setType(REQUEST_TOO_LARGE);
+        problem.setTitle("Request too large");
+        problem.setProperty("errors",
+                List.of(new FieldError("body", "is larger than " + limit.toBytes() + " bytes")));
+        return problem;
+    }
+
+    /**
+     * A query or path parameter that is not of its type (a page number past the range of {@code int}, a word for
+     * a date): a 400 naming the parameter, never repeating the value.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName();
+        String type = describe(ex.getRequiredType());
+        return invalid(List.of(new FieldError(name == null ? "parameter" : name,
+                "must be a " + type + (type.equals("number") ? " in range" : ""))), headers);
     }
 
     /**
@@ -116,7 +153,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
-        log.warn("Database unavailable: {}", RedactedThrowable.describe(ex));
+        log.warn("Database unavailable: {}", Redaction.describe(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable and the request did not complete. Try again shortly.");
         problem.setType(DATABASE_UNAVAILABLE);
@@ -144,8 +181,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The last resort: a reference an operator can find in the log, and nothing about the failure itself. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            // read by something other than a message converter (a String body, a reader): still the client's
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(requestTooLarge(tooLarge.limit()));
+        }
         String reference = UUID.randomUUID().toString();
-        log.error("Unhandled error, reference {}", reference, RedactedThrowable.of(ex));
+        log.error("Unhandled error, reference {}", reference, Redaction.withStackOnly(ex));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed. Quote reference " + reference + " to the operators.");
         problem.setType(INTERNAL_ERROR);
@@ -183,6 +226,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     mismatch.getTargetType() == null ? "has the wrong type"
                             : "must be a " + describe(mismatch.getTargetType()));
         }
+        if (cause instanceof StreamConstraintsException) {
+            // Jackson's message names only the limit and the count, never content
+            return new FieldError("body", "exceeds a JSON limit (nesting depth, string, number or name length,"
+                    + " document length): " + limitPhrase(cause.getMessage()));
+        }
         if (cause instanceof StreamReadException) {
             return new FieldError("body", "is not valid JSON");
         }
@@ -190,6 +238,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return new FieldError(path(jackson), "could not be read");
         }
         return new FieldError("body", "is missing or not valid JSON");
+    }
+
+    /** The start of Jackson's message, e.g. "Document nesting depth (33) exceeds the maximum allowed (32)". */
+    private static String limitPhrase(String message) {
+        if (message == null) {
+            return "limit exceeded";
+        }
+        int end = message.indexOf(", from");
+        return Redaction.printable(end > 0 ? message.substring(0, end) + ")" : message, 200);
     }
 
     private static String path(JacksonException ex) {

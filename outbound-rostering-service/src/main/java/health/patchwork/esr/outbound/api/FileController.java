@@ -22,6 +22,7 @@ import health.patchwork.esr.outbound.load.ThresholdCheck;
 import health.patchwork.esr.outbound.ops.FileOperations;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
 import health.patchwork.esr.support.audit.AuditChannel;
+import health.patchwork.esr.support.web.Paging;
 
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,9 +62,10 @@ public class FileController {
 
     @GetMapping("/files")
     @Operation(summary = "The file ledger, newest first")
-    public ApiModel.Page<ApiModel.FileEntry> files(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                                   @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        List<LedgerEntry> rows = ledger.page(page * size, size + 1);
+    public ApiModel.Page<ApiModel.FileEntry> files(
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        List<LedgerEntry> rows = ledger.page(Paging.offset(page, size), size + 1);
         return new ApiModel.Page<>(rows.stream().limit(size).map(FileController::entry).toList(), page, size,
                 rows.size() > size);
     }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import health.patchwork.esr.outbound.registration.Registrations;
+import health.patchwork.esr.support.web.Paging;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.annotation.Validated;
@@ -41,12 +42,12 @@ public class WorkerController {
     @GetMapping("/workers")
     @Operation(summary = "List workers, each as their person slice in force on asOf (default today)")
     public ApiModel.Page<ApiModel.Worker> workers(
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
             @Parameter(description = "only workers whose person or assignment rows changed after this instant")
             @RequestParam(required = false) Instant updatedSince,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        List<ApiModel.Worker> rows = queries.workers(day(asOf), updatedSince, page * size, size + 1);
+        List<ApiModel.Worker> rows = queries.workers(day(asOf), updatedSince, Paging.offset(page, size), size + 1);
         return new ApiModel.Page<>(rows.stream().limit(size).toList(), page, size, rows.size() > size);
     }
 

@@ -32,7 +32,7 @@ public class WorkforceQueries {
         this.jdbc = jdbc;
     }
 
-    public List<ApiModel.Worker> workers(LocalDate asOf, Instant updatedSince, int offset, int limit) {
+    public List<ApiModel.Worker> workers(LocalDate asOf, Instant updatedSince, long offset, int limit) {
         return jdbc.sql("select distinct on (p.entity_id) " + WORKER_COLUMNS + " from person p"
                         + " where (cast(:since as timestamptz) is null or p.updated_at > :since"
                         + "   or exists (select 1 from assignment a where a.person_id = p.entity_id"

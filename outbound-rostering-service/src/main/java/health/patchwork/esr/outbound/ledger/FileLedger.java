@@ -128,7 +128,10 @@ public class FileLedger {
                 .query(FileLedger::map).list();
     }
 
-    /** Records a name that is not ours, once (docs/spec/README.md §4: leave it alone, report it once). */
+    /**
+     * Records a name that is not ours, once (docs/spec/README.md §4: leave it alone, report it once), as
+     * {@link health.patchwork.esr.support.logging.Redaction#remoteName} made it printable and short.
+     */
     public boolean ignoreOnce(String fileName, long size, Instant modified) {
         int inserted = jdbc.sql("""
                 insert into file_ledger (file_name, direction, state, outcome, remote_size, remote_modified)
@@ -266,7 +269,7 @@ public class FileLedger {
                 .query(FileLedger::map).list();
     }
 
-    public List<LedgerEntry> page(int offset, int limit) {
+    public List<LedgerEntry> page(long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from file_ledger order by id desc offset :offset limit :limit")
                 .param("offset", offset).param("limit", limit).query(FileLedger::map).list();
     }

@@ -3,7 +3,7 @@ package health.patchwork.esr.outbound.ledger;
 import java.util.TimeZone;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ class RetentionSchedule {
                         retention.purge();
                     } catch (RuntimeException e) {
                         // a full or unmounted disk: tomorrow's run tries again
-                        log.error("Retention purge failed: {}", RedactedThrowable.describe(e));
+                        log.error("Retention purge failed: {}", Redaction.describe(e));
                     }
                     return Boolean.TRUE;
                 }, poller -> poller.poller(Pollers.cron(settings.retentionSchedule(),

@@ -19,7 +19,7 @@ import health.patchwork.esr.formats.name.ExtractType;
 import health.patchwork.esr.formats.validate.SequencePolicy;
 import health.patchwork.esr.formats.validate.SequenceState;
 import health.patchwork.esr.outbound.sequence.SequenceStore;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +83,7 @@ public class FileProcessor {
                 // stays DOWNLOADED/VALIDATED and is retried on the next poll; a database error may quote a row,
                 // so only the suite's own messages are logged
                 log.error("Processing {} failed; it will be retried: {}", entry.fileName(),
-                        RedactedThrowable.describe(e));
+                        Redaction.describe(e));
             }
         }
     }

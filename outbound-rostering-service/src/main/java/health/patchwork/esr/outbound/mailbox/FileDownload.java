@@ -16,7 +16,7 @@ import health.patchwork.esr.formats.name.OutboundFileName;
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LocalStore;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxException;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
@@ -96,7 +96,7 @@ public class FileDownload {
         } catch (NotEnoughSpace e) {
             failed(id, remote, temporary, FailureKind.DISK_SPACE, e.getMessage(), e);
         } catch (MailboxException e) {
-            failed(id, remote, temporary, FailureKind.MAILBOX, String.valueOf(e.getMessage()), e);
+            failed(id, remote, temporary, FailureKind.MAILBOX, Redaction.message(e), e);
         } catch (UncheckedIOException e) {
             failed(id, remote, temporary, FailureKind.LOCAL, "local copy failed: " + describe(e.getCause()), e);
         }
@@ -111,12 +111,12 @@ public class FileDownload {
             }
         } catch (UncheckedIOException e) {
             // swept at the start of a later poll
-            log.warn("Could not delete the partial download of {}: {}", remote.name(), RedactedThrowable.describe(e));
+            log.warn("Could not delete the partial download of {}: {}", remote.name(), Redaction.describe(e));
         }
         ledger.downloadFailed(id, reason);
         failures(kind).increment();
         log.warn("Download of {} failed; it will be tried again at the next poll: {}", remote.name(),
-                kind == FailureKind.MAILBOX ? RedactedThrowable.describe(failure) : reason);
+                kind == FailureKind.MAILBOX ? Redaction.describe(failure) : reason);
     }
 
     /**

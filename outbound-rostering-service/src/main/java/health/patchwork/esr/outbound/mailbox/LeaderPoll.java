@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import health.patchwork.esr.outbound.load.FileProcessor;
 import health.patchwork.esr.support.leader.Leadership;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +52,7 @@ public class LeaderPoll {
             });
         } catch (RuntimeException e) {
             // the mailbox or database may be briefly unreachable: try again next time
-            log.error("Mailbox poll failed: {}", RedactedThrowable.describe(e));
+            log.error("Mailbox poll failed: {}", Redaction.describe(e));
         }
     }
 

@@ -15,7 +15,7 @@ import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LocalCopies;
 import health.patchwork.esr.outbound.load.FileProcessor;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.mailbox.RemoteFile;
@@ -90,8 +90,10 @@ public class MailboxPickup {
                 failedBefore.contains(file.name())).thenComparing(RemoteFile::name)).toList()) {
             sizes.put(remote.name(), remote.size());
             if (nameCheck.checkName(remote.name()) == ValidationOutcome.IGNORED_NOT_OURS) {
-                if (ledger.ignoreOnce(remote.name(), remote.size(), remote.modified())) {
-                    log.warn("Leaving alone a file in the outbound folder that is not ours: {}", remote.name());
+                // not ours, so anything may be in its name: a CR/LF could forge a log line or an operator's view
+                String shown = Redaction.remoteName(remote.name());
+                if (ledger.ignoreOnce(shown, remote.size(), remote.modified())) {
+                    log.warn("Leaving alone a file in the outbound folder that is not ours: {}", shown);
                 }
                 continue;
             }
@@ -113,7 +115,7 @@ public class MailboxPickup {
             localCopies.tidy();
         } catch (RuntimeException e) {
             // the work folder's trouble shows in the downloads themselves; the poll goes on
-            log.error("Tidying the work folder failed: {}", RedactedThrowable.describe(e));
+            log.error("Tidying the work folder failed: {}", Redaction.describe(e));
         }
     }
 

@@ -4,7 +4,7 @@ import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.load.FileProcessor;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
 import health.patchwork.esr.support.leader.Leadership;
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +53,7 @@ public class PickupFlowConfiguration {
                         // the mailbox refuses a second upload of the day's request name, should two instances try
                         leadership.runIfLeader(() -> refresh.request("scheduled full refresh", false));
                     } catch (RuntimeException e) {
-                        log.error("Scheduled full-refresh request failed: {}", RedactedThrowable.describe(e));
+                        log.error("Scheduled full-refresh request failed: {}", Redaction.describe(e));
                     }
                     return Boolean.TRUE;
                 }, poller -> poller.poller(Pollers.cron(settings.fullRefreshSchedule(),

@@ -3,7 +3,7 @@ package health.patchwork.esr.outbound.mailbox;
 import java.time.Clock;
 import java.time.Instant;
 
-import health.patchwork.esr.support.logging.RedactedThrowable;
+import health.patchwork.esr.support.logging.Redaction;
 
 import org.springframework.stereotype.Component;
 
@@ -42,7 +42,7 @@ public class PollTimes {
             poll.run();
             completed(null);
         } catch (RuntimeException e) {
-            completed(RedactedThrowable.describe(e));
+            completed(Redaction.describe(e));
             throw e;
         }
     }

@@ -76,6 +76,37 @@ class ApiTest extends OutboundTestBase {
     }
 
     @Test
+    void pageAndSizeOutOfBoundsAreA400NamingTheParameterNeverANegativeOffset() {
+        loadSamples();
+
+        // page * size overflowed int here, and PostgreSQL refused the negative OFFSET with a 500
+        assertInvalid("/api/v1/workers?page=2147483647&size=1000", "page");
+        assertInvalid("/api/v1/files?page=2147483647&size=500", "page");
+        assertInvalid("/api/v1/workers?page=-1", "page");
+        assertInvalid("/api/v1/workers?size=0", "size");
+        assertInvalid("/api/v1/workers?size=1001", "size");
+        assertInvalid("/api/v1/files?size=501", "size");
+        assertInvalid("/api/v1/workers?page=99999999999", "page");
+        assertInvalid("/api/v1/files?size=lots", "size");
+
+        // the last page allowed at the largest size is past every row, not an error
+        JsonNode last = get("/api/v1/workers?page=1000000&size=1000");
+        assertThat(last.get("items")).isEmpty();
+        assertThat(last.get("hasMore").asBoolean()).isFalse();
+        assertThat(get("/api/v1/files?page=1000000&size=500").get("items")).isEmpty();
+    }
+
+    private void assertInvalid(String uri, String parameter) {
+        ResponseEntity<String> response = exchange(uri);
+
+        assertThat(response.getStatusCode().value()).as(uri).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.get("errors")).as(uri).singleElement()
+                .satisfies(error -> assertThat(error.get("field").asString()).isEqualTo(parameter));
+    }
+
+    @Test
     void oneWorkerWithAssignmentsAndRegistrations() {
         loadSamples();
 
