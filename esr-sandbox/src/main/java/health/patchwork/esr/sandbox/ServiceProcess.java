@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 /** One service of the suite running as a child process, configured through its environment as in production. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** System property: JVM options added to every service started (whitespace-separated). */
+    public static final String JVM_OPTIONS = "esr.service.jvm-options";
+
     private final String name;
     private final int port;
     private final Process process;
@@ -32,6 +35,12 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx384m");
+        // extra options for the child JVMs, e.g. quicker start-up for the test suite's many short-lived services
+        for (String option : System.getProperty(JVM_OPTIONS, "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,13 +67,18 @@ public final class BadRestInputScenario {
             List<ApiOperation> operations = new ArrayList<>();
             Map<String, SampleValues> samples = new HashMap<>();
             Map<String, String> baseUrls = new HashMap<>();
-            // outbound first: its migrations publish the views the inbound services read
+            // outbound first: its migrations publish the views the inbound services read; then both inbound at once
+            Map<String, Map<String, String>> environments = new LinkedHashMap<>();
             for (String service : SERVICES) {
                 Map<String, String> own = new HashMap<>(environment);
                 String key = service.substring(0, service.indexOf('-')).toUpperCase();
                 own.put("ESR_" + key + "_WORKDIR", Files.createTempDirectory(home, key + "-work-").toString());
-                ServiceProcess process = launcher.startHealthy(service, own);
-                processes.add(process);
+                environments.put(service, own);
+            }
+            processes.add(launcher.startHealthy(SERVICES[0], environments.remove(SERVICES[0])));
+            processes.addAll(launcher.startHealthyTogether(environments));
+            for (ServiceProcess process : processes) {
+                String service = process.name();
                 baseUrls.put(service, ServiceLauncher.baseUrl(process));
                 OpenApiOperations.Document document = OpenApiOperations.read(http, service,
                         ServiceLauncher.baseUrl(process));
