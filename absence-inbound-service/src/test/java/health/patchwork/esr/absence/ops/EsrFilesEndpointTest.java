@@ -121,8 +121,8 @@ class EsrFilesEndpointTest extends AbsenceServiceTest {
         assertThat(report.<Integer>json("$.rowsByOperation.ADD")).isEqualTo(1);
         assertThat(report.<Integer>json("$.absences")).isEqualTo(1);
         assertThat(reconcile.status()).isEqualTo(200);
-        assertThat(audit()).containsExactly("REST esr-test - FINALISE_PERIOD period M2708 DONE finalised by esr-test; sent "
-                + files.json("$[0].fileName") + " (1 rows)", "ACTUATOR op-4711 duty.ops RECONCILE echoed absences DONE"
+        assertThat(audit()).containsExactly("REST esr-test - FINALISE_PERIOD period M2708 DONE finalised by esr-test;"
+                + " sent " + files.json("$[0].fileName") + " (1 rows)", "ACTUATOR op-4711 duty.ops RECONCILE echoed absences DONE"
                 + " 0 newly confirmed, " + reconcile.<Integer>json("$.needsAttention") + " need attention");
         assertThat(call(HttpMethod.GET, "/actuator/esrfiles/999999", null, OPERATOR).status()).isEqualTo(404);
     }

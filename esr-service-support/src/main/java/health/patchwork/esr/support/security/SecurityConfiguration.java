@@ -58,7 +58,8 @@ public class SecurityConfiguration {
             requests.anyRequest().denyAll();
         });
         http.oauth2ResourceServer(resourceServer -> resourceServer
-                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new RolesClaimConverter(settings.rolesClaim())))
+                .jwt(jwt -> jwt.decoder(decoder)
+                        .jwtAuthenticationConverter(new RolesClaimConverter(settings.rolesClaim())))
                 .authenticationEntryPoint(ProblemResponses.unauthorized())
                 .accessDeniedHandler(ProblemResponses.forbidden()));
         http.exceptionHandling(exceptions -> exceptions
