@@ -57,6 +57,7 @@ public final class Sandbox {
         out.append("Tokens (valid one hour; send as 'Authorization: Bearer <token>'):\n");
         out.append("  platform (may call /api)                ").append(TestTokens.platform()).append('\n');
         out.append("  operator (operations, actuator, /api)   ").append(TestTokens.operator()).append('\n');
+        out.append("  metrics (/actuator/prometheus only)     ").append(TestTokens.metrics()).append('\n');
         out.append("Press Ctrl-C to stop everything.\n");
         return out.toString();
     }

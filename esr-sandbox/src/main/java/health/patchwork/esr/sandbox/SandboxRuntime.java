@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import health.patchwork.esr.sandbox.simulator.EsrSimulator;
 import health.patchwork.esr.sandbox.simulator.SyntheticTrust;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
+import health.patchwork.esr.testsupport.security.TestTokenEnvironment;
 import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
@@ -109,8 +110,8 @@ public final class SandboxRuntime implements AutoCloseable {
         env.put("ESR_MAILBOX_USERNAME", mailbox.username());
         env.put("ESR_MAILBOX_PRIVATEKEY", mailbox.clientPrivateKey().toString());
         env.put("ESR_MAILBOX_KNOWNHOSTS", mailbox.knownHosts().toString());
-        // the sandbox is its own token issuer: services verify its tokens with this public key
-        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION", "file:" + tokenKey);
+        // the sandbox is its own token issuer: services verify its tokens with this public key, its issuer and audience
+        env.putAll(TestTokenEnvironment.environment(tokenKey));
         // a short leader lease: a service restarted after kill -9 (reliability harness) would otherwise wait out
         // its dead predecessor's 30 s lease before polling
         env.put("ESR_LEADER_TTL", "5s");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -31,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param checkAssignments refuse absences whose assignment is not in workforce.published_assignment on the start date
  * @param maxBatchSize most absences in one POST
  * @param inactiveAssignmentStatuses assignment statuses (as the published view carries them) that take no absences
+ * @param actorClaim the bearer token's claim that names who finalised a period (recorded, and shown by the period's
+ *                   status): taken from the token, never from the request, so a caller cannot name someone else
  */
 @Validated
 @ConfigurationProperties("esr.absence")
@@ -45,5 +48,6 @@ public record AbsenceSettings(
         @DefaultValue("1") @Min(1) @Max(99_999_999) long firstSequence,
         @DefaultValue("true") boolean checkAssignments,
         @DefaultValue("500") @Min(1) @Max(10_000) int maxBatchSize,
-        @DefaultValue({"TERM_ASSIGN", "Terminate Assignment"}) @NotNull List<String> inactiveAssignmentStatuses) {
+        @DefaultValue({"TERM_ASSIGN", "Terminate Assignment"}) @NotNull List<String> inactiveAssignmentStatuses,
+        @DefaultValue("sub") @NotBlank String actorClaim) {
 }

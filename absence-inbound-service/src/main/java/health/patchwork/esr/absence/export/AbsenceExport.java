@@ -57,7 +57,9 @@ public class AbsenceExport {
     /** The period is final: record it, then write and deliver its AB file (none when nothing is due). */
     public Optional<ExportedFile> finalise(int periodKey, String by) {
         if (finalised.finalise(periodKey, clock.instant(), by)) {
-            log.info("Period {} finalised by {}", periods.id(periodKey), by);
+            // the actor names a person's account: it goes to the audit trail, not the log
+            log.info("Period {} finalised {}", periods.id(periodKey),
+                    "schedule".equals(by) ? "by the schedule" : "on request");
         }
         return export(periodKey);
     }

@@ -36,30 +36,37 @@ public class FinaliseOperations {
     private final AbsenceExport export;
     private final PayrollPeriods periods;
     private final AuditedOperations audited;
+    private final FinalisingActor actor;
 
-    FinaliseOperations(AbsenceExport export, PayrollPeriods periods, AuditedOperations audited) {
+    FinaliseOperations(AbsenceExport export, PayrollPeriods periods, AuditedOperations audited,
+                       FinalisingActor actor) {
         this.export = export;
         this.periods = periods;
         this.audited = audited;
+        this.actor = actor;
     }
 
     /**
+     * Finalises the period in the name of the caller's token ({@link FinalisingActor}), recorded with the period and
+     * in the audit row's detail.
+     *
      * @param periodKey a period {@link PayrollPeriods#parse} accepted
-     * @param by who declared the rosters final: platform or operator
      */
-    public FinaliseResult finalise(int periodKey, String by, AuditChannel channel) {
+    public FinaliseResult finalise(int periodKey, AuditChannel channel) {
+        String[] by = new String[1];
         return audited.run("FINALISE_PERIOD", "period " + periods.id(periodKey), channel, () -> {
+            by[0] = actor.current();
             if (!export.hasStarted(periodKey)) {
                 OperationRefusedException refused = new OperationRefusedException(HttpStatus.CONFLICT,
                         "Period not started", "The period has not started yet, so its rosters cannot be final.");
                 refused.getBody().setType(NOT_STARTED);
                 throw refused;
             }
-            Optional<ExportedFile> file = send(periodKey, by);
+            Optional<ExportedFile> file = send(periodKey, by[0]);
             return new FinaliseResult(periods.id(periodKey), file.map(ExportedFile::fileName).orElse(null),
                     file.map(ExportedFile::rowCount).orElse(0));
-        }, result -> AuditResult.done(result.file() == null ? "finalised; nothing to send"
-                : "finalised; sent " + result.file() + " (" + result.rows() + " rows)"));
+        }, result -> AuditResult.done("finalised by " + by[0] + (result.file() == null ? "; nothing to send"
+                : "; sent " + result.file() + " (" + result.rows() + " rows)")));
     }
 
     private Optional<ExportedFile> send(int periodKey, String by) {

@@ -65,7 +65,7 @@ public class EsrFilesEndpoint {
     @WriteOperation
     public Object run(@Selector String operation, @Nullable String period) {
         return switch (operation) {
-            case "finalise" -> finalise.finalise(periodKey(period), "operator", AuditChannel.ACTUATOR);
+            case "finalise" -> finalise.finalise(periodKey(period), AuditChannel.ACTUATOR);
             case "reconcile" -> reconcile.run(AuditChannel.ACTUATOR);
             default -> throw OperationRefusedException.notFound("Operation " + operation);
         };

@@ -33,7 +33,7 @@ public class FinalisedPeriods {
                 .query((rs, n) -> new Finalisation(rs.getTimestamp(1).toInstant(), rs.getString(2))).optional();
     }
 
-    /** When and by whom ("platform", "operator", "schedule") a period was finalised. */
+    /** When and by whom (the finalising token's actor claim, or "schedule") a period was finalised. */
     public record Finalisation(Instant at, String by) {
     }
 }

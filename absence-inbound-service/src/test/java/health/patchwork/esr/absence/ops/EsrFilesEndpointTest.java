@@ -25,7 +25,7 @@ class EsrFilesEndpointTest extends AbsenceServiceTest {
             {"absences": [{"absenceId": "A000132", "assignmentNumber": "20000003", "category": "SICKNESS",
              "reason": "S12", "startDate": "2026-11-02", "openEnded": true, "notificationDate": "2026-11-02"}]}""";
     static final String OPERATOR = TestTokens.withClaims("op-4711", Map.of("preferred_username", "duty.ops"),
-            "operator");
+            TestTokens.OPERATOR_ROLE);
 
     @BeforeEach
     void emptyAudit() {
@@ -67,7 +67,7 @@ class EsrFilesEndpointTest extends AbsenceServiceTest {
     @Test
     void finalisingThroughActuatorSendsTheSameFileAsTheRestApiAndBothAreAudited() throws IOException {
         post("/api/v1/absences", SICK_132);
-        Response viaRest = call(HttpMethod.POST, "/api/v1/periods/M2708/finalise?by=operator", null,
+        Response viaRest = call(HttpMethod.POST, "/api/v1/periods/M2708/finalise", null,
                 TestTokens.operator());
         String fileName = viaRest.json("$.file");
         byte[] restFile = Files.readAllBytes(mailbox.resolve("/in/" + fileName));
@@ -81,10 +81,11 @@ class EsrFilesEndpointTest extends AbsenceServiceTest {
         assertThat(viaActuator.<String>json("$.file")).isEqualTo(fileName);
         assertThat(Files.readAllBytes(mailbox.resolve("/in/" + fileName))).isEqualTo(restFile);
         assertThat(jdbc.queryForObject("select finalised_by from absence.finalised_period", String.class))
-                .isEqualTo("operator");
+                .as("the actuator caller's token subject").isEqualTo("op-4711");
         assertThat(audit()).containsExactly(
-                "REST esr-operator - FINALISE_PERIOD period M2708 DONE finalised; sent " + fileName + " (1 rows)",
-                "ACTUATOR op-4711 duty.ops FINALISE_PERIOD period M2708 DONE finalised; sent " + fileName
+                "REST esr-operator - FINALISE_PERIOD period M2708 DONE finalised by esr-operator; sent " + fileName
+                        + " (1 rows)",
+                "ACTUATOR op-4711 duty.ops FINALISE_PERIOD period M2708 DONE finalised by op-4711; sent " + fileName
                         + " (1 rows)");
     }
 
@@ -120,8 +121,8 @@ class EsrFilesEndpointTest extends AbsenceServiceTest {
         assertThat(report.<Integer>json("$.rowsByOperation.ADD")).isEqualTo(1);
         assertThat(report.<Integer>json("$.absences")).isEqualTo(1);
         assertThat(reconcile.status()).isEqualTo(200);
-        assertThat(audit()).containsExactly("REST esr-test - FINALISE_PERIOD period M2708 DONE finalised; sent "
-                + files.json("$[0].fileName") + " (1 rows)", "ACTUATOR op-4711 duty.ops RECONCILE echoed absences DONE"
+        assertThat(audit()).containsExactly("REST esr-test - FINALISE_PERIOD period M2708 DONE finalised by esr-test;"
+                + " sent " + files.json("$[0].fileName") + " (1 rows)", "ACTUATOR op-4711 duty.ops RECONCILE echoed absences DONE"
                 + " 0 newly confirmed, " + reconcile.<Integer>json("$.needsAttention") + " need attention");
         assertThat(call(HttpMethod.GET, "/actuator/esrfiles/999999", null, OPERATOR).status()).isEqualTo(404);
     }
@@ -141,4 +142,27 @@ class EsrFilesEndpointTest extends AbsenceServiceTest {
         assertThat(audit()).isEmpty();
     }
 
+    /** Who finalised is the token's subject; a caller that says who it is (as it could on main) is refused. */
+    @Test
+    void aCallerCannotNameWhoFinalises() throws IOException {
+        post("/api/v1/absences", SICK_132);
+
+        Response named = call(HttpMethod.POST, "/api/v1/periods/M2708/finalise?by=operator", null,
+                TestTokens.platform());
+        Response empty = call(HttpMethod.POST, "/api/v1/periods/M2708/finalise?by=", null, TestTokens.platform());
+
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.<String>json("$.errors[0].field")).isEqualTo("by");
+        assertThat(named.<String>json("$.detail")).startsWith("by: is not accepted");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(inboundFiles()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from absence.finalised_period", Long.class)).isZero();
+
+        Response finalised = call(HttpMethod.POST, "/api/v1/periods/M2708/finalise", null, TestTokens.platform());
+        assertThat(finalised.status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select finalised_by from absence.finalised_period", String.class))
+                .isEqualTo("patchwork-platform");
+        assertThat(audit()).containsExactly("REST patchwork-platform - FINALISE_PERIOD period M2708 DONE finalised"
+                + " by patchwork-platform; sent " + finalised.json("$.file") + " (1 rows)");
+    }
 }

@@ -45,7 +45,7 @@ class EsrFilesEndpointTest {
         TestData.reset(jdbc, mailbox, clock);
         jdbc.execute("truncate attendance.operator_audit restart identity");
         operator = new Api(port, TestTokens.withClaims("op-4711", Map.of("preferred_username", "duty.ops"),
-                "operator"));
+                TestTokens.OPERATOR_ROLE));
     }
 
     void postOctoberLines() {

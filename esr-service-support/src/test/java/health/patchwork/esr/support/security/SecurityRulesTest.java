@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import health.patchwork.esr.testsupport.postgres.PostgresTestConfiguration;
@@ -33,7 +35,7 @@ import org.springframework.web.client.RestClient;
 
 /** Unauthenticated calls get 401, a wrong role 403, both as problem details; health stays public. */
 @SpringBootTest(classes = SecurityRulesTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"esr.trust.vpd=123", "management.endpoints.web.exposure.include=health,info"})
+        properties = {"esr.trust.vpd=123", "management.endpoints.web.exposure.include=health,info,prometheus"})
 @Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
 class SecurityRulesTest {
 
@@ -151,13 +153,85 @@ class SecurityRulesTest {
     }
 
     @Test
-    void aTokenFromAnotherIssuerOrExpiredIsRefused() {
-        String foreign = TestTokens.sign(TestTokens.generate(), "intruder", List.of("operator"),
+    void aTokenSignedByAnotherKeyOrExpiredBeyondTheClockSkewIsRefused() {
+        String foreign = TestTokens.sign(TestTokens.generate(), "intruder", List.of(TestTokens.OPERATOR_ROLE),
                 Instant.now().plusSeconds(600));
-        String expired = TestTokens.expired("late", "platform");
+        String expired = TestTokens.expired("late", TestTokens.PLATFORM_ROLE);
 
         assertThat(call("GET", "/api/v1/workers", foreign).getStatusCode().value()).isEqualTo(401);
         assertThat(call("GET", "/api/v1/workers", expired).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenJustPastItsExpiryIsAcceptedWithinTheClockSkew() {
+        String justExpired = TestTokens.signedWithTrustedKey(claims(Map.of("exp", Instant.now().minusSeconds(1))));
+
+        assertThat(call("GET", "/api/v1/workers", justExpired).getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** The token that was accepted on main: the trusted key, but another application's audience and issuer. */
+    @Test
+    void aTokenForAnotherAudienceOrFromAnotherIssuerIsRefused() {
+        String otherAudience = TestTokens.signedWithTrustedKey(claims(Map.of("aud", List.of("another-app"))));
+        String otherIssuer = TestTokens.signedWithTrustedKey(claims(Map.of("iss", "https://elsewhere.invalid")));
+        String bothForeign = TestTokens.signedWithTrustedKey(claims(Map.of("aud", "another-app",
+                "iss", "https://elsewhere.invalid")));
+
+        assertThat(call("GET", "/api/v1/workers", otherAudience).getStatusCode().value()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/workers", otherIssuer).getStatusCode().value()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/info", bothForeign).getStatusCode().value()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/workers", TestTokens.signedWithTrustedKey(claims(Map.of())))
+                .getStatusCode().value()).as("the same claims with ours").isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithoutSubjectOrExpiryIsRefused() {
+        Map<String, Object> withoutSubject = new HashMap<>(claims(Map.of()));
+        withoutSubject.remove("sub");
+        Map<String, Object> withoutExpiry = new HashMap<>(claims(Map.of()));
+        withoutExpiry.remove("exp");
+
+        assertThat(call("GET", "/api/v1/workers", TestTokens.signedWithTrustedKey(withoutSubject))
+                .getStatusCode().value()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/workers", TestTokens.signedWithTrustedKey(withoutExpiry))
+                .getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void roleNamesOfOtherApplicationsGrantNothing() {
+        assertThat(call("GET", "/actuator/info", TestTokens.token("someone", "operator")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/v1/workers", TestTokens.token("someone", "platform")).getStatusCode().value())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theMetricsRoleMayReadPrometheusAndNothingElse() {
+        String metrics = TestTokens.metrics();
+
+        ResponseEntity<String> scrape = call("GET", "/actuator/prometheus", metrics);
+        assertThat(scrape.getStatusCode().value()).isEqualTo(200);
+        assertThat(scrape.getBody()).contains("jvm_");
+        assertThat(call("GET", "/actuator/esrfiles", metrics).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("GET", "/actuator/info", metrics).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/workers", metrics).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/files/7/approve", metrics).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("GET", "/actuator/health", metrics).getStatusCode().value()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/prometheus", TestTokens.operator()).getStatusCode().value()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/prometheus", TestTokens.platform()).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("GET", "/actuator/prometheus", null).getStatusCode().value()).isEqualTo(401);
+    }
+
+    /** A platform token's claims, with some replaced. */
+    private static Map<String, Object> claims(Map<String, Object> replaced) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("iss", TestTokens.ISSUER);
+        claims.put("aud", List.of(TestTokens.AUDIENCE));
+        claims.put("sub", "patchwork-platform");
+        claims.put("exp", Instant.now().plusSeconds(600));
+        claims.put("roles", List.of(TestTokens.PLATFORM_ROLE));
+        claims.putAll(replaced);
+        return claims;
     }
 
     @Test

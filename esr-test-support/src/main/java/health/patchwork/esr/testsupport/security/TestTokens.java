@@ -18,10 +18,23 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * A token issuer for tests and the sandbox: real RS256-signed JWTs that the services verify with the matching public
- * key, exactly as they verify the platform's identity provider's tokens in production.
+ * A token issuer for tests and the sandbox: real RS256-signed JWTs, naming {@link #ISSUER} and {@link #AUDIENCE},
+ * that the services verify with the matching public key through their production decoder, exactly as they verify
+ * the Trust's identity provider's tokens ({@link TestTokenEnvironment} points the services' settings here).
  */
 public final class TestTokens {
+
+    /**
+     * The {@code iss} of every token minted here; the services' {@code issuer-uri} in tests and the sandbox. It does
+     * not resolve: a service that tried to discover keys from its issuer would fail every request.
+     */
+    public static final String ISSUER = "https://esr-test-issuer.invalid";
+    /** The {@code aud} of every token minted here; the services' {@code audiences} in tests and the sandbox. */
+    public static final String AUDIENCE = "esr-integration";
+
+    public static final String PLATFORM_ROLE = "esr:platform";
+    public static final String OPERATOR_ROLE = "esr:operator";
+    public static final String METRICS_ROLE = "esr:metrics";
 
     private static final KeyPair KEYS = generate();
 
@@ -34,17 +47,22 @@ public final class TestTokens {
 
     /** A token for the Patchwork platform, which may call {@code /api}. */
     public static String platform() {
-        return token("patchwork-platform", "platform");
+        return token("patchwork-platform", PLATFORM_ROLE);
     }
 
     /** A token for the operations team. */
     public static String operator() {
-        return token("esr-operator", "operator");
+        return token("esr-operator", OPERATOR_ROLE);
+    }
+
+    /** A token for the metrics scraper, which may read {@code /actuator/prometheus} only. */
+    public static String metrics() {
+        return token("prometheus", METRICS_ROLE);
     }
 
     /** A token with both roles, for tests whose subject is not authorisation. */
     public static String platformAndOperator() {
-        return token("esr-test", "platform", "operator");
+        return token("esr-test", PLATFORM_ROLE, OPERATOR_ROLE);
     }
 
     public static String token(String subject, String... roles) {
@@ -56,7 +74,7 @@ public final class TestTokens {
         return sign(KEYS, subject, List.of(roles), Instant.now().plusSeconds(3600), claims);
     }
 
-    /** A token signed with the trusted key that expired ten minutes ago. */
+    /** A token signed with the trusted key that expired ten minutes ago (beyond the default 60 s clock skew). */
     public static String expired(String subject, String... roles) {
         return sign(KEYS, subject, List.of(roles), Instant.now().minusSeconds(600));
     }
@@ -66,18 +84,33 @@ public final class TestTokens {
         return sign(keys, subject, roles, expiry, java.util.Map.of());
     }
 
+    /**
+     * A token signed with the trusted key whose registered claims are given as they are: {@code iss}, {@code aud},
+     * {@code sub} and {@code exp} left out of {@code claims} are left out of the token. For tests of the checks.
+     */
+    public static String signedWithTrustedKey(java.util.Map<String, Object> claims) {
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+        claims.forEach((name, value) -> builder.claim(name, value instanceof Instant at ? Date.from(at) : value));
+        return serialize(KEYS, builder.jwtID(UUID.randomUUID().toString()).build());
+    }
+
     private static String sign(KeyPair keys, String subject, List<String> roles, Instant expiry,
                                java.util.Map<String, Object> extra) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
         extra.forEach(builder::claim);
         JWTClaimsSet claims = builder
                 .subject(subject)
-                .issuer("esr-test-issuer")
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .issueTime(new Date())
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("roles", roles)
                 .build();
+        return serialize(keys, claims);
+    }
+
+    private static String serialize(KeyPair keys, JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.load.DryRun;
+import health.patchwork.esr.outbound.load.DryRunGaveWayException;
 import health.patchwork.esr.outbound.load.FileApplier;
 import health.patchwork.esr.outbound.load.ThresholdCheck;
 import health.patchwork.esr.outbound.ops.FileOperations;
@@ -112,7 +113,8 @@ public class FileController {
     }
 
     @PostMapping(path = "/dry-runs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Validate a file and show the changes it would make; nothing is committed")
+    @Operation(summary = "Validate a file and show the changes it would make; nothing is committed. Operators only;"
+            + " gives way to imports (409 Dry run gave way)")
     public ApiModel.DryRunResult dryRun(@RequestPart("file") MultipartFile upload) {
         String fileName = upload.getOriginalFilename();
         if (fileName == null || fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
@@ -120,7 +122,13 @@ public class FileController {
         }
         Path temp = copy(upload);
         try {
-            DryRun.Result result = dryRun.run(temp, fileName);
+            DryRun.Result result;
+            try {
+                result = dryRun.run(temp, fileName);
+            } catch (DryRunGaveWayException gaveWay) {
+                throw Problems.conflict("Dry run gave way", "An import of a file from ESR needed the apply lock, and"
+                        + " imports come before dry runs. Nothing was kept; ask again once the import has finished.");
+            }
             FileApplier.Result applied = result.applied();
             Map<String, Long> counts = new LinkedHashMap<>();
             if (applied != null) {

@@ -18,6 +18,10 @@ final class Problems {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
     }
 
+    static ErrorResponseException conflict(String title, String detail) {
+        return problem(HttpStatus.CONFLICT, title, detail);
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);

@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Validates an uploaded file and applies it inside a transaction that is always rolled back: the report, the
  * sequence decision, the threshold figures and the changes it would make, with nothing committed (not even its
- * ledger row).
+ * ledger row). It never holds up an import: it only tries the apply lock, and an import that needs the lock ends the
+ * dry run's session ({@link ApplyLock}); either way it ends in {@link DryRunGaveWayException}.
  */
 @Component
 public class DryRun {
@@ -74,10 +75,41 @@ public class DryRun {
             return new Result(report, null, null, List.of(), false);
         }
         SequenceDecision decision = SequencePolicy.classify(name.get(), state, false);
+        try {
+            return preview(file, fileName, report, name.get(), decision);
+        } catch (RuntimeException e) {
+            if (sessionEndedByAnImport(e)) {
+                throw new DryRunGaveWayException("an import needed the apply lock and ended this dry run");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link ApplyLock} ends a dry run's session with pg_terminate_backend, which the server reports as SQLSTATE
+     * 57P01 (admin_shutdown); if that fails the statement and then the rollback (on the closed connection) fails too,
+     * the first failure is the transaction's application exception.
+     */
+    private static boolean sessionEndedByAnImport(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57P01".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && sessionEndedByAnImport(rollback.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Result preview(Path file, String fileName, ValidationReport report, OutboundFileName name,
+                           SequenceDecision decision) {
         return transactions.execute(status -> {
             status.setRollbackOnly();
-            long id = ledger.register(fileName, "FROM_ESR", name.get().isFull() ? "FULL" : "CHANGE",
-                    name.get().sequence(), LedgerState.VALIDATED, "DRY_RUN");
+            long id = ledger.register(fileName, "FROM_ESR", name.isFull() ? "FULL" : "CHANGE",
+                    name.sequence(), LedgerState.VALIDATED, "DRY_RUN");
             var entry = ledger.find(id).orElseThrow();
             entry = new health.patchwork.esr.outbound.ledger.LedgerEntry(entry.id(), entry.fileName(),
                     entry.direction(), entry.sha256(), entry.sizeBytes(), entry.extractType(), entry.sequenceNumber(),

@@ -34,7 +34,7 @@ public class FileApplier {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FileApplier.class);
 
     /** Advisory lock key that serialises applies, so that the change feed's order is the commit order. */
-    static final long APPLY_LOCK = 0x45_53_52_4f_55_54L;
+    static final long APPLY_LOCK = ApplyLock.KEY;
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -45,10 +45,11 @@ public class FileApplier {
     private final WorkforceMerger merger;
     private final SequenceStore sequence;
     private final FileLedger ledger;
+    private final ApplyLock applyLock;
 
     public FileApplier(DataSource dataSource, TransactionTemplate transactions, JdbcClient jdbc,
                        FirstSnapshotLoad firstSnapshot, StagingLoader staging, ThresholdCheck threshold,
-                       WorkforceMerger merger, SequenceStore sequence, FileLedger ledger) {
+                       WorkforceMerger merger, SequenceStore sequence, FileLedger ledger, ApplyLock applyLock) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -58,6 +59,7 @@ public class FileApplier {
         this.merger = merger;
         this.sequence = sequence;
         this.ledger = ledger;
+        this.applyLock = applyLock;
     }
 
     /**
@@ -87,12 +89,17 @@ public class FileApplier {
      * held or quarantined the file since), a file is applied once.
      *
      * @param enforceThreshold false once an operator has approved the file
-     * @param commit false for a dry run: everything is done, measured, and rolled back
+     * @param commit false for a dry run: everything is done, measured, and rolled back; it gives way to imports
+     *               ({@link ApplyLock}), ending in {@link DryRunGaveWayException}
      */
     public Result apply(LedgerEntry entry, Path file, boolean enforceThreshold, boolean commit) {
         long started = System.nanoTime();
         return transactions.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPLY_LOCK).query().singleRow();
+            if (commit) {
+                applyLock.takeForImport();
+            } else {
+                applyLock.tryForDryRun();
+            }
             String notApplied = commit ? stillToApply(entry) : null;
             if (notApplied != null) {
                 return Result.notApplied(notApplied);

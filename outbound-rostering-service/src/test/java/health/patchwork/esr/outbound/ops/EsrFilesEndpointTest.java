@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EsrFilesEndpointTest extends OutboundTestBase {
 
     private static final String OPERATOR = TestTokens.withClaims("op-4711", Map.of("preferred_username", "duty.ops"),
-            "operator");
+            TestTokens.OPERATOR_ROLE);
 
     @Autowired
     JsonMapper json;
