@@ -9,6 +9,7 @@ import health.patchwork.esr.support.audit.AuditResult;
 import health.patchwork.esr.support.audit.AuditedOperations;
 import health.patchwork.esr.support.audit.OperationRefusedException;
 import health.patchwork.esr.support.export.ExportException;
+import health.patchwork.esr.support.export.ExportProblems;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxException;
@@ -17,9 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Finalising a period, audited, for the REST API and the actuator endpoint alike. It is not one transaction (record
@@ -30,8 +29,6 @@ public class FinaliseOperations {
 
     private static final Logger log = LoggerFactory.getLogger(FinaliseOperations.class);
     static final URI NOT_STARTED = URI.create("urn:esr-suite:problem:period-not-started");
-    static final URI DELIVERY_PENDING = URI.create("urn:esr-suite:problem:delivery-pending");
-    static final URI EXPORT_HALTED = URI.create("urn:esr-suite:problem:export-halted");
 
     private final AbsenceExport export;
     private final PayrollPeriods periods;
@@ -75,21 +72,14 @@ public class FinaliseOperations {
         } catch (MailboxException e) {
             // the period is final and the file, if any, is recorded; recovery or the next export delivers it
             log.error("AB file delivery did not complete: {}", Redaction.describe(e));
-            throw problem(DELIVERY_PENDING, "Delivery pending", "The period is finalised, but the mailbox could not"
-                    + " be reached. The AB file is kept and delivered exactly once by the next export or start-up"
-                    + " recovery.", e);
+            throw ExportProblems.mailboxUnavailable(e, "The period is finalised, but the mailbox could not be"
+                    + " reached. The AB file is kept and delivered exactly once by the next export or start-up"
+                    + " recovery.");
         } catch (ExportException e) {
             log.error("AB export halted for an operator: {}", Redaction.describe(e));
-            throw problem(EXPORT_HALTED, "Export halted", "The period is finalised, but AB exports are halted until"
-                    + " an operator resolves a disagreement between the file ledger and the mailbox; see the service"
-                    + " log.", e);
+            throw ExportProblems.halted(e, "The period is finalised, but AB exports are halted until an operator"
+                    + " resolves a disagreement between the file ledger and the mailbox; see the service log.");
         }
     }
 
-    private static ErrorResponseException problem(URI type, String title, String detail, Exception cause) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, cause);
-    }
 }

@@ -111,8 +111,10 @@ class ExportCrashTest extends AbsenceServiceTest {
 
         Response response = post("/api/v1/periods/M2708/finalise");
 
-        assertThat(response.status()).isEqualTo(503);
+        // the one answer of both inbound services for a halted export (support.export.ExportProblems)
+        assertThat(response.status()).isEqualTo(409);
         assertThat(response.<String>json("$.title")).isEqualTo("Export halted");
+        assertThat(response.<String>json("$.type")).isEqualTo("urn:esr-suite:problem:export-halted");
         assertThat(Files.readString(mailbox.resolve("/in/" + FILE))).isEqualTo("someone else's file");
         assertThat(jdbc.queryForObject("select state from absence.export_file", String.class)).isEqualTo("GENERATED");
     }

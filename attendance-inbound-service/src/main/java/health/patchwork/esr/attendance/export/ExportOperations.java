@@ -1,8 +1,6 @@
 package health.patchwork.esr.attendance.export;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -11,14 +9,12 @@ import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.audit.AuditResult;
 import health.patchwork.esr.support.audit.AuditedOperations;
 import health.patchwork.esr.support.export.ExportException;
+import health.patchwork.esr.support.export.ExportProblems;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxException;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * An operator's "export now", audited, for the REST API and the actuator endpoint alike. An export is not one
@@ -58,18 +54,12 @@ public class ExportOperations {
         try {
             return run.get();
         } catch (MailboxException e) {
-            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "Mailbox unavailable", Redaction.message(e) + ". A file already"
-                    + " generated stays in the ledger and is sent by the next export or at start-up.", e);
+            throw ExportProblems.mailboxUnavailable(e, Redaction.message(e) + ". A file already generated stays in"
+                    + " the ledger and is sent by the next export or at start-up.");
         } catch (ExportException e) {
             // the ledger, the local copy and the mailbox disagree: nothing more is sent until an operator looks
-            throw problem(HttpStatus.CONFLICT, "Export stopped", Redaction.message(e), e);
+            throw ExportProblems.halted(e, Redaction.message(e));
         }
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail, Exception cause) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:esr-suite:problem:" + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, cause);
-    }
 }

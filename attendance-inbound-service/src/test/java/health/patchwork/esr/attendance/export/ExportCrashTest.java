@@ -158,7 +158,8 @@ class ExportCrashTest {
                 .hasMessageContaining("never overwritten");
         Api.Response viaApi = api.post("/api/v1/exports/cut-off", "");
         assertThat(viaApi.status()).isEqualTo(409);
-        assertThat(viaApi.text("/title")).isEqualTo("Export stopped");
+        assertThat(viaApi.text("/title")).isEqualTo("Export halted");
+        assertThat(viaApi.text("/type")).isEqualTo("urn:esr-suite:problem:export-halted");
 
         assertThat(state()).isEqualTo("GENERATED");
         assertThat(mailbox.resolve("/in/" + FILE)).hasContent("someone else's file");
