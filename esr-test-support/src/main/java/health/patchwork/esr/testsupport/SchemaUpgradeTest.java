@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A database that an earlier version of a service migrated is brought up to date by starting the current version,
  * with no manual step, and ends in the same shape as a database the current version created, with its rows kept.
- * The earlier version's migrations are test resources of the service, copied as they were.
+ * The earlier version's migrations are the service's current ones plus, as test resources copied as they were, the
+ * ones it has since given up (moved to esr-service-support, say).
  */
 public abstract class SchemaUpgradeTest extends ServiceStartupTest {
 
@@ -27,8 +28,11 @@ public abstract class SchemaUpgradeTest extends ServiceStartupTest {
     /** The service's schema. */
     protected abstract String schema();
 
-    /** Where the earlier version's migrations are on the test class path. */
-    protected abstract String earlierMigrations();
+    /**
+     * Where the earlier version's migrations are on the test class path: the service's own location (the migrations
+     * it still has, unchanged) and a test resource folder with those it no longer has.
+     */
+    protected abstract String[] earlierMigrations();
 
     /** Rows the earlier version had written, as inserts into its tables (unqualified names). */
     protected abstract List<String> earlierRows();

@@ -18,8 +18,9 @@ class SchemaUpgradeFromMainTest extends SchemaUpgradeTest {
     }
 
     @Override
-    protected String earlierMigrations() {
-        return "classpath:db/main-2026-12-04/workforce";
+    protected String[] earlierMigrations() {
+        // the service's migrations of today and those it gave up to esr-service-support
+        return new String[] {"classpath:db/migration/workforce", "classpath:db/main-2026-12-04/workforce"};
     }
 
     @Override

@@ -36,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing reaches the controller.
  */
 @SpringBootTest(classes = RequestLimitsTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"esr.trust.vpd=123", "esr.web.max-request-size=64KB", "esr.web.json.max-string-length=1000"})
+        properties = {"esr.trust.vpd=123", "esr.web.max-request-size=64KB", "esr.web.json.max-string-length=1000",
+                // no database here: the shared defaults name one, and Flyway would try to migrate it at start-up
+                "spring.flyway.enabled=false"})
 @Import(SftpTestConfiguration.class)
 class RequestLimitsTest {
 
