@@ -187,7 +187,37 @@ public class FileLedger {
         return updated > 0;
     }
 
-    public void transition(long id, LedgerState state, String outcome, String detail) {
+    /** The file is the same content as one applied before: nothing to do, ever (outcome DUPLICATE_NOOP). */
+    public void duplicate(long id, long sameAs) {
+        transition(id, LedgerState.DUPLICATE, "DUPLICATE_NOOP", "same content as ledger entry " + sameAs);
+    }
+
+    /** The file waits: for a full refresh, the missing sequence or an operator's approval (the outcome says which). */
+    public void hold(long id, String outcome, String detail) {
+        transition(id, LedgerState.HELD, outcome, detail);
+    }
+
+    /** The file is set aside, nothing of it applied; its report says why (a REJECTED_ outcome). */
+    public void quarantine(long id, String outcome, String detail) {
+        transition(id, LedgerState.QUARANTINED, outcome, detail);
+    }
+
+    /** A held file goes on to be applied: approved, or its turn came after a full file. */
+    public void release(long id, String why) {
+        transition(id, LedgerState.VALIDATED, null, why);
+    }
+
+    /** The file starts again from its downloaded copy (an operator's reprocess). */
+    public void reprocess(long id, String why) {
+        transition(id, LedgerState.DOWNLOADED, null, why);
+    }
+
+    /** A held change file that a later full file made pointless. */
+    public void supersede(long id, String byFullFile) {
+        transition(id, LedgerState.SUPERSEDED, "SUPERSEDED", "superseded by full file " + byFullFile);
+    }
+
+    private void transition(long id, LedgerState state, String outcome, String detail) {
         jdbc.sql("""
                 update file_ledger set state = :state, outcome = :outcome, detail = :detail, updated_at = now(),
                        applied_at = case when cast(:state as text) = 'APPLIED' then now() else applied_at end

@@ -209,8 +209,7 @@ public class FileApplier {
         List<Long> superseded = new java.util.ArrayList<>();
         for (LedgerEntry held : ledger.heldChangeFiles()) {
             if (held.runDate() != null && full.runDate() != null && !held.runDate().isAfter(full.runDate())) {
-                ledger.transition(held.id(), LedgerState.SUPERSEDED, "SUPERSEDED",
-                        "superseded by full file " + full.fileName());
+                ledger.supersede(held.id(), full.fileName());
                 superseded.add(held.id());
                 lastSeq = Math.max(lastSeq, held.sequenceNumber());
             }

@@ -118,8 +118,7 @@ public class FileProcessor {
         }
         var earlier = ledger.sameContent(entry.sha256(), id);
         if (earlier.isPresent()) {
-            ledger.transition(id, LedgerState.DUPLICATE, "DUPLICATE_NOOP",
-                    "same content as ledger entry " + earlier.get().id());
+            ledger.duplicate(id, earlier.get().id());
             archive(entry, file);
             return LedgerState.DUPLICATE;
         }
@@ -146,8 +145,7 @@ public class FileProcessor {
                     "sequence " + entry.sequenceNumber() + " is not after the last applied " + state.lastSeq());
         }
         if (decision.held()) {
-            ledger.transition(entry.id(), LedgerState.HELD, decision.outcome(), "last applied sequence "
-                    + state.lastSeq());
+            ledger.hold(entry.id(), decision.outcome(), "last applied sequence " + state.lastSeq());
             log.warn("Holding {}: {}", entry.fileName(), decision.outcome());
             if (decision.requestsRefresh()) {
                 refresh.request(decision.outcome() + " at " + entry.fileName(), false);
@@ -161,7 +159,7 @@ public class FileProcessor {
             return notApplied(entry, file, result.notApplied());
         }
         if (result.heldByThreshold()) {
-            ledger.transition(entry.id(), LedgerState.HELD, "HELD_THRESHOLD", json.writeValueAsString(result.figures()));
+            ledger.hold(entry.id(), "HELD_THRESHOLD", json.writeValueAsString(result.figures()));
             log.warn("Holding full file {} for approval: it would end too many entities", entry.fileName());
             return LedgerState.HELD;
         }
@@ -186,8 +184,7 @@ public class FileProcessor {
         if (now.state() == LedgerState.VALIDATED) {
             var earlier = ledger.sameContent(now.sha256(), now.id());
             if (earlier.isPresent()) {
-                ledger.transition(now.id(), LedgerState.DUPLICATE, "DUPLICATE_NOOP",
-                        "same content as ledger entry " + earlier.get().id());
+                ledger.duplicate(now.id(), earlier.get().id());
                 archive(now, file);
                 return LedgerState.DUPLICATE;
             }
@@ -211,7 +208,7 @@ public class FileProcessor {
                     if (ledger.find(held.id()).orElseThrow().state() != LedgerState.HELD) {
                         return LedgerState.HELD; // another step moved it meanwhile: stop, the next poll goes on
                     }
-                    ledger.transition(held.id(), LedgerState.VALIDATED, null, "re-run after a full file");
+                    ledger.release(held.id(), "re-run after a full file");
                     return process(held.id());
                 });
             } catch (FileLocks.FileBusyException busy) {
@@ -241,7 +238,7 @@ public class FileProcessor {
                     + " the next poll; approve it once it is held again");
         }
         ledger.approve(id);
-        ledger.transition(id, LedgerState.VALIDATED, null, "approved by an operator");
+        ledger.release(id, "approved by an operator");
         return decideAndApply(ledger.find(id).orElseThrow(), Path.of(entry.localPath()), sequence.read());
     }
 
@@ -258,8 +255,7 @@ public class FileProcessor {
         if (!LocalCopies.present(entry)) {
             // the decision needs no copy: the file is refused, and there is nothing left to quarantine
             ledger.moved(id, null, entry.archivePath());
-            ledger.transition(id, LedgerState.QUARANTINED, "REJECTED_BY_OPERATOR",
-                    "rejected by an operator; its local copy was already missing");
+            ledger.quarantine(id, "REJECTED_BY_OPERATOR", "rejected by an operator; its local copy was already missing");
             log.warn("Rejected {} by an operator; its local copy was missing", entry.fileName());
             return LedgerState.QUARANTINED;
         }
@@ -287,7 +283,7 @@ public class FileProcessor {
         }
         Path restored = store.restore(Path.of(entry.localPath()), id, entry.fileName());
         ledger.moved(id, restored.toString(), entry.archivePath());
-        ledger.transition(id, LedgerState.DOWNLOADED, null, "reprocess requested by an operator");
+        ledger.reprocess(id, "reprocess requested by an operator");
         return process(id);
     }
 
@@ -311,7 +307,7 @@ public class FileProcessor {
         Path quarantined = store.quarantine(file, reportJson == null
                 ? json.writeValueAsString(Map.of("outcome", outcome, "detail", String.valueOf(detail))) : reportJson);
         ledger.moved(entry.id(), quarantined.toString(), null);
-        ledger.transition(entry.id(), LedgerState.QUARANTINED, outcome, detail);
+        ledger.quarantine(entry.id(), outcome, detail);
         log.warn("Quarantined {}: {}", entry.fileName(), outcome);
         return LedgerState.QUARANTINED;
     }

@@ -80,7 +80,7 @@ class ConcurrentApplyTest extends OutboundTestBase {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
         long id = downloaded(GOC_42);
-        ledger.transition(id, LedgerState.VALIDATED, null, "validated");
+        ledger.release(id, "validated");
         jdbc.update("update file_ledger set run_date = timestamp '2026-11-02 00:00' where id = ?", id);
         LedgerEntry entry = ledger.find(id).orElseThrow();
         Path file = Path.of(entry.localPath());
@@ -128,7 +128,7 @@ class ConcurrentApplyTest extends OutboundTestBase {
         LedgerEntry entry = ledger.find(id).orElseThrow();
         Path quarantined = store.quarantine(Path.of(entry.localPath()), "{\"outcome\":\"REJECTED_BY_OPERATOR\"}");
         ledger.moved(id, quarantined.toString(), null);
-        ledger.transition(id, LedgerState.QUARANTINED, "REJECTED_BY_OPERATOR", "rejected by an operator");
+        ledger.quarantine(id, "REJECTED_BY_OPERATOR", "rejected by an operator");
 
         holdApplyLock();
         CompletableFuture<LedgerState> reprocess = run(() -> otherInstance.reprocess(id));
