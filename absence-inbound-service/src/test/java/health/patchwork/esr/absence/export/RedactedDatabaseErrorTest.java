@@ -67,7 +67,17 @@ class RedactedDatabaseErrorTest extends AbsenceServiceTest {
     }
 
     private static void assertNoRowContent(CapturedOutput output) {
-        assertThat(output.getAll()).doesNotContain("Failing row contains").doesNotContain(REASON)
+        assertThat(serviceLog(output)).doesNotContain("Failing row contains").doesNotContain(REASON)
                 .doesNotContain("refuses_rows_for_this_test").doesNotContain("A000132").doesNotContain("A000127");
+    }
+
+    /**
+     * What the service logged: the test's embedded PostgreSQL forwards its own server log into this JVM's console
+     * (zonky's EmbeddedPostgres logger), and a server logs a failing row as it sees fit; in production that is the
+     * database's log, not the service's.
+     */
+    private static String serviceLog(CapturedOutput output) {
+        return output.getAll().lines().filter(line -> !line.contains("embedded.EmbeddedPostgres"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -52,13 +52,6 @@ public final class ApiModel {
                             String lastFailure, Instant lastFailureAt) {
     }
 
-    /** One file's report: counts per record type, unknown types, and the validation findings. */
-    public record FileReport(FileEntry file, Map<String, Object> recordCounts, Map<String, Object> unknownRecordTypes,
-                             Object validation, List<Event> events) {
-    }
-
-    public record Event(String state, String outcome, String detail, Instant at) {
-    }
 
     public record RefreshRequestResult(String fileName, boolean sent, String reason) {
     }

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.outbound.ledger.FileReport;
+import health.patchwork.esr.outbound.ledger.FileReports;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.load.DryRun;
 import health.patchwork.esr.outbound.load.DryRunGaveWayException;
@@ -26,7 +28,6 @@ import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.web.Paging;
 
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /** The file ledger for operators: list, report, approve or reject a held file, reprocess, refresh, dry run. */
 @RestController
@@ -49,16 +49,13 @@ public class FileController {
     private final FileLedger ledger;
     private final FileOperations operations;
     private final DryRun dryRun;
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final FileReports reports;
 
-    public FileController(FileLedger ledger, FileOperations operations, DryRun dryRun, JdbcClient jdbc,
-                          JsonMapper json) {
+    public FileController(FileLedger ledger, FileOperations operations, DryRun dryRun, FileReports reports) {
         this.ledger = ledger;
         this.operations = operations;
         this.dryRun = dryRun;
-        this.jdbc = jdbc;
-        this.json = json;
+        this.reports = reports;
     }
 
     @GetMapping("/files")
@@ -73,18 +70,8 @@ public class FileController {
 
     @GetMapping("/files/{id}")
     @Operation(summary = "One file's report: counts per record type, rejects with line and field, its history")
-    public ApiModel.FileReport file(@PathVariable long id) {
-        LedgerEntry entry = find(id);
-        List<ApiModel.Event> events = jdbc.sql("select state, outcome, detail, at from file_ledger_event"
-                        + " where file_id = :id order by id")
-                .param("id", id)
-                .query((rs, n) -> new ApiModel.Event(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
-        return new ApiModel.FileReport(entry(entry), map(ledger.countsJson(id).orElse(null)),
-                map(jdbc.sql("select unknown_counts::text from file_ledger where id = :id").param("id", id)
-                        .query(String.class).optional().orElse(null)),
-                ledger.reportJson(id).map(s -> json.readValue(s, Object.class)).orElse(null), events);
+    public FileReport<ApiModel.FileEntry> file(@PathVariable long id) {
+        return reports.of(id, entry(find(id)));
     }
 
     @PostMapping("/files/{id}/approve")
@@ -153,10 +140,6 @@ public class FileController {
         return ledger.find(id).orElseThrow(() -> Problems.notFound("File " + id));
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map(String jsonText) {
-        return jsonText == null ? Map.of() : json.readValue(jsonText, Map.class);
-    }
 
     private static Path copy(MultipartFile upload) {
         try (InputStream in = upload.getInputStream()) {

@@ -309,6 +309,21 @@ public class FileLedger {
                 .query(String.class).optional();
     }
 
+    /** Record types the layout does not know, with their counts (jsonb as text); empty when never validated. */
+    public Optional<String> unknownJson(long id) {
+        return jdbc.sql("select unknown_counts::text from file_ledger where id = :id").param("id", id)
+                .query(String.class).optional();
+    }
+
+    /** Every state change and failed download of the file, oldest first. */
+    public List<FileReport.Event> events(long id) {
+        return jdbc.sql("select state, outcome, detail, at from file_ledger_event where file_id = :id order by id")
+                .param("id", id)
+                .query((rs, n) -> new FileReport.Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
     public Optional<String> countsJson(long id) {
         return jdbc.sql("select record_counts::text from file_ledger where id = :id").param("id", id)
                 .query(String.class).optional();

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import health.patchwork.esr.outbound.ledger.FileReport;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
 import health.patchwork.esr.support.audit.AuditChannel;
@@ -47,7 +48,7 @@ public class EsrFilesEndpoint {
 
     /** {@code GET /actuator/esrfiles/{id}}: the ledger entry, counts, validation report and history of one file. */
     @ReadOperation
-    public FileOverview.FileReport file(@Selector long id) {
+    public FileReport<FileOverview.FileSummary> file(@Selector long id) {
         return overview.report(id).orElseThrow(() -> OperationRefusedException.notFound("File " + id));
     }
 

@@ -5,13 +5,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import health.patchwork.esr.outbound.ledger.FileReport;
+import health.patchwork.esr.outbound.ledger.FileReports;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /** The ledger as operators read it: state, counts and the time each step took, and one file's full report. */
 @Component
@@ -31,24 +32,17 @@ class FileOverview {
                        Instant lastFailureAt) {
     }
 
-    /** A file with its record counts, unknown record types, validation report and every state change. */
-    record FileReport(FileSummary file, Map<String, Object> recordCounts, Map<String, Object> unknownRecordTypes,
-                      Object validation, List<Event> events) {
-    }
-
-    record Event(String state, String outcome, String detail, Instant at) {
-    }
 
     private static final String COLUMNS = "id, file_name, direction, extract_type, sequence_number, state, outcome,"
             + " size_bytes, line_count, warning_count, attempts, discovered_at, downloaded_at, validated_at,"
             + " applied_at, apply_millis, updated_at, detail, download_attempts, last_failure, last_failure_at";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final FileReports reports;
 
-    FileOverview(JdbcClient jdbc, JsonMapper json) {
+    FileOverview(JdbcClient jdbc, FileReports reports) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.reports = reports;
     }
 
     List<FileSummary> recent(int limit) {
@@ -61,23 +55,8 @@ class FileOverview {
                 .param("id", id).query(FileOverview::summary).optional();
     }
 
-    Optional<FileReport> report(long id) {
-        return summary(id).map(file -> {
-            var documents = jdbc.sql("select record_counts::text, unknown_counts::text, report::text from file_ledger"
-                    + " where id = :id").param("id", id)
-                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
-            List<Event> events = jdbc.sql("select state, outcome, detail, at from file_ledger_event"
-                            + " where file_id = :id order by id").param("id", id)
-                    .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant())).list();
-            return new FileReport(file, map(documents[0]), map(documents[1]),
-                    documents[2] == null ? null : json.readValue(documents[2], Object.class), events);
-        });
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map(String text) {
-        return text == null ? Map.of() : json.readValue(text, Map.class);
+    Optional<FileReport<FileSummary>> report(long id) {
+        return summary(id).map(file -> reports.of(id, file));
     }
 
     private static FileSummary summary(ResultSet rs, int row) throws SQLException {
