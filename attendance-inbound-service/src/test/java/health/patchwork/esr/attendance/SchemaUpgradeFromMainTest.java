@@ -1,41 +1,11 @@
 package health.patchwork.esr.attendance;
 
-import java.util.List;
-
 import health.patchwork.esr.testsupport.SchemaUpgradeTest;
 
 /** A schema that main of 4 December 2026 migrated (before esr-service-support shipped its tables) starts up to date. */
 class SchemaUpgradeFromMainTest extends SchemaUpgradeTest {
 
-    @Override
-    protected Class<?> application() {
-        return AttendanceInboundApplication.class;
-    }
-
-    @Override
-    protected String schema() {
-        return "attendance";
-    }
-
-    @Override
-    protected String[] earlierMigrations() {
-        // the service's migrations of today and those it gave up to esr-service-support
-        return new String[] {"classpath:db/migration/attendance", "classpath:db/main-2026-12-04/attendance"};
-    }
-
-    @Override
-    protected List<String> earlierRows() {
-        return List.of(
-                "insert into export_file (file_name, sequence_number, period_type, period_run, tax_year, tax_period,"
-                        + " state, row_count) values ('TA_123_PWH_MN2608_00000001.DAT', 1, 'M', 'N', 26, 8, 'UPLOADED', 0)",
-                "insert into operator_audit (subject, action, target, channel, outcome)"
-                        + " values ('operator-1', 'EXPORT', 'period 2026/08', 'REST', 'DONE')",
-                "insert into int_lock (lock_key, region, created_date, expired_after)"
-                        + " values ('00000000-0000-0000-0000-000000000001', 'earlier', now(), now())");
-    }
-
-    @Override
-    protected List<String> supportHistories() {
-        return List.of("flyway_support_audit_history", "flyway_support_leader_history", "flyway_support_export_history");
+    SchemaUpgradeFromMainTest() {
+        super(AttendanceInboundApplication.class, "attendance", "TA_123_PWH_MN2608_00000001.DAT");
     }
 }
