@@ -13,7 +13,7 @@ import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
-import health.patchwork.esr.support.leader.Leadership;
+import health.patchwork.esr.support.leader.ScheduledWork;
 import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
@@ -40,18 +40,18 @@ public class AbsenceExport {
     private final PayrollPeriods periods;
     private final FinalisedPeriods finalised;
     private final Clock clock;
-    private final Leadership leadership;
+    private final ScheduledWork scheduled;
 
     private final AbsenceFileContent content;
 
     AbsenceExport(FileExporter exporter, AbsenceFileContent content, PayrollPeriods periods,
-            FinalisedPeriods finalised, Clock clock, Leadership leadership) {
+            FinalisedPeriods finalised, Clock clock, ScheduledWork scheduled) {
         this.exporter = exporter;
         this.content = content;
         this.periods = periods;
         this.finalised = finalised;
         this.clock = clock;
-        this.leadership = leadership;
+        this.scheduled = scheduled;
     }
 
     /** The period is final: record it, then write and deliver its AB file (none when nothing is due). */
@@ -91,13 +91,8 @@ public class AbsenceExport {
     @Scheduled(cron = "${esr.absence.export-schedule:0 0 6 5 * *}", zone = "Europe/London")
     void monthlyFallback() {
         int previous = periods.previousKey(LocalDate.now(clock.withZone(UK)));
-        try {
-            // standbys skip it; the shared exporter's AB export lock is what keeps the file to one upload
-            leadership.runIfLeader(() -> finalise(previous, "schedule"));
-        } catch (RuntimeException e) {
-            log.error("Scheduled absence export for {} failed; recovery runs before the next export: {}",
-                    periods.id(previous), Redaction.describe(e));
-        }
+        // standbys skip it; the shared exporter's AB export lock is what keeps the file to one upload
+        scheduled.onLeader("absence export", periods.id(previous), () -> finalise(previous, "schedule"));
     }
 
     /** Runs the fallback now, as the schedule would (for operators and tests). */

@@ -1,11 +1,7 @@
 package health.patchwork.esr.absence.reconcile;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
-import health.patchwork.esr.support.leader.Leadership;
-import health.patchwork.esr.support.logging.Redaction;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import health.patchwork.esr.support.leader.ScheduledWork;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -19,29 +15,19 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration(proxyBeanMethods = false)
 class ReconcileSchedule implements SchedulingConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(ReconcileSchedule.class);
-
     private final Reconciler reconciler;
     private final AbsenceSettings settings;
-    private final Leadership leadership;
+    private final ScheduledWork scheduled;
 
-    ReconcileSchedule(Reconciler reconciler, AbsenceSettings settings, Leadership leadership) {
+    ReconcileSchedule(Reconciler reconciler, AbsenceSettings settings, ScheduledWork scheduled) {
         this.reconciler = reconciler;
         this.settings = settings;
-        this.leadership = leadership;
+        this.scheduled = scheduled;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::runQuietly, settings.reconcileInterval(),
-                settings.reconcileInterval()));
-    }
-
-    private void runQuietly() {
-        try {
-            leadership.runIfLeader(reconciler::run);
-        } catch (RuntimeException e) {
-            log.warn("Absence reconciliation failed; retrying at the next interval: {}", Redaction.describe(e));
-        }
+        registrar.addFixedDelayTask(new FixedDelayTask(() -> scheduled.onLeader("absence reconciliation",
+                reconciler::run), settings.reconcileInterval(), settings.reconcileInterval()));
     }
 }

@@ -12,7 +12,7 @@ import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
-import health.patchwork.esr.support.leader.Leadership;
+import health.patchwork.esr.support.leader.ScheduledWork;
 import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
@@ -37,24 +37,20 @@ public class AttendanceExport {
     private final FileExporter exporter;
     private final PayrollCalendar calendar;
     private final JdbcTemplate jdbc;
-    private final Leadership leadership;
+    private final ScheduledWork scheduled;
 
-    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcTemplate jdbc, Leadership leadership) {
+    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcTemplate jdbc, ScheduledWork scheduled) {
         this.exporter = exporter;
         this.calendar = calendar;
         this.jdbc = jdbc;
-        this.leadership = leadership;
+        this.scheduled = scheduled;
     }
 
     // same default as AttendanceSettings.exportSchedule
     @Scheduled(cron = "${esr.attendance.export-schedule:0 0 18 * * *}", zone = "Europe/London")
     void scheduledCutOff() {
-        try {
-            // standbys skip it; the export lock inside the exporter is what keeps each file to one upload
-            leadership.runIfLeader(this::cutOff);
-        } catch (RuntimeException e) {
-            log.error("Cut-off export failed; the next run retries it: {}", Redaction.describe(e));
-        }
+        // standbys skip it; the export lock inside the exporter is what keeps each file to one upload
+        scheduled.onLeader("attendance cut-off export", this::cutOff);
     }
 
     /** Exports every period whose cut-off has passed and that has unsent entries. */

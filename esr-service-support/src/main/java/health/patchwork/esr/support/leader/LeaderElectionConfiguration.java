@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,6 +81,11 @@ public class LeaderElectionConfiguration {
     @Bean
     LeadershipHealthIndicator leadershipHealthIndicator(Leadership leadership) {
         return new LeadershipHealthIndicator(leadership);
+    }
+
+    @Bean
+    ScheduledWork scheduledWork(Leadership leadership, ObjectProvider<MeterRegistry> meters) {
+        return new ScheduledWork(leadership, meters.getIfAvailable());
     }
 
     @Bean

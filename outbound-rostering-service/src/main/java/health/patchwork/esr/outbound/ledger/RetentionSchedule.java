@@ -3,15 +3,13 @@ package health.patchwork.esr.outbound.ledger;
 import java.util.TimeZone;
 
 import health.patchwork.esr.outbound.config.OutboundSettings;
-import health.patchwork.esr.support.logging.Redaction;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
+import health.patchwork.esr.support.leader.ScheduledWork;
 
 /**
  * Runs {@link Retention} on {@code esr.outbound.retention-schedule} (daily at 03:30 UK time by default; "-" for
@@ -21,17 +19,11 @@ import org.springframework.integration.dsl.Pollers;
 @ConditionalOnExpression("'${esr.outbound.retention-schedule:0 30 3 * * *}' != '-'")
 class RetentionSchedule {
 
-    private static final Logger log = LoggerFactory.getLogger(RetentionSchedule.class);
-
     @Bean
-    IntegrationFlow retentionFlow(Retention retention, OutboundSettings settings) {
+    IntegrationFlow retentionFlow(Retention retention, ScheduledWork scheduled, OutboundSettings settings) {
         return IntegrationFlow.fromSupplier(() -> {
-                    try {
-                        retention.purge();
-                    } catch (RuntimeException e) {
-                        // a full or unmounted disk: tomorrow's run tries again
-                        log.error("Retention purge failed: {}", Redaction.describe(e));
-                    }
+                    // every instance purges its own work folder; a full or unmounted disk: tomorrow's run tries again
+                    scheduled.onEveryInstance("retention purge", retention::purge);
                     return Boolean.TRUE;
                 }, poller -> poller.poller(Pollers.cron(settings.retentionSchedule(),
                         TimeZone.getTimeZone("Europe/London"))))

@@ -4,10 +4,8 @@ import java.time.Instant;
 
 import health.patchwork.esr.outbound.load.FileProcessor;
 import health.patchwork.esr.support.leader.Leadership;
-import health.patchwork.esr.support.logging.Redaction;
+import health.patchwork.esr.support.leader.ScheduledWork;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.integration.leader.event.OnGrantedEvent;
 import org.springframework.scheduling.TaskScheduler;
@@ -19,21 +17,19 @@ import org.springframework.scheduling.TaskScheduler;
  */
 public class LeaderPoll {
 
-    private static final Logger log = LoggerFactory.getLogger(LeaderPoll.class);
-
     private final MailboxPickup pickup;
     private final FileProcessor processor;
     private final PollLock lock;
-    private final Leadership leadership;
+    private final ScheduledWork scheduled;
     private final TaskScheduler scheduler;
     private final PollTimes times;
 
-    public LeaderPoll(MailboxPickup pickup, FileProcessor processor, PollLock lock, Leadership leadership,
+    public LeaderPoll(MailboxPickup pickup, FileProcessor processor, PollLock lock, ScheduledWork scheduled,
                       TaskScheduler scheduler, PollTimes times) {
         this.pickup = pickup;
         this.processor = processor;
         this.lock = lock;
-        this.leadership = leadership;
+        this.scheduled = scheduled;
         this.scheduler = scheduler;
         this.times = times;
     }
@@ -44,16 +40,12 @@ public class LeaderPoll {
     }
 
     private void runIfLeader(Runnable poll) {
-        try {
-            leadership.runIfLeader(() -> {
-                if (!lock.runIfFree(() -> times.record(poll))) {
-                    times.skipped();
-                }
-            });
-        } catch (RuntimeException e) {
-            // the mailbox or database may be briefly unreachable: try again next time
-            log.error("Mailbox poll failed: {}", Redaction.describe(e));
-        }
+        // the mailbox or database may be briefly unreachable: a failed poll is tried again next time
+        scheduled.onLeader("mailbox poll", () -> {
+            if (!lock.runIfFree(() -> times.record(poll))) {
+                times.skipped();
+            }
+        });
     }
 
     /**

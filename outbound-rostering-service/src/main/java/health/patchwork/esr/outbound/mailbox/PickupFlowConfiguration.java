@@ -3,11 +3,8 @@ package health.patchwork.esr.outbound.mailbox;
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.load.FileProcessor;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
-import health.patchwork.esr.support.leader.Leadership;
-import health.patchwork.esr.support.logging.Redaction;
+import health.patchwork.esr.support.leader.ScheduledWork;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -26,12 +23,10 @@ import org.springframework.scheduling.TaskScheduler;
 @ConditionalOnProperty(name = "esr.outbound.polling-enabled", havingValue = "true", matchIfMissing = true)
 public class PickupFlowConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(PickupFlowConfiguration.class);
-
     @Bean
-    LeaderPoll leaderPoll(MailboxPickup pickup, FileProcessor processor, PollLock lock, Leadership leadership,
+    LeaderPoll leaderPoll(MailboxPickup pickup, FileProcessor processor, PollLock lock, ScheduledWork scheduled,
                           TaskScheduler taskScheduler, PollTimes times) {
-        return new LeaderPoll(pickup, processor, lock, leadership, taskScheduler, times);
+        return new LeaderPoll(pickup, processor, lock, scheduled, taskScheduler, times);
     }
 
     @Bean
@@ -46,15 +41,11 @@ public class PickupFlowConfiguration {
     /** The optional routine full refresh (docs/spec/README.md §7.5 (d)), e.g. monthly; off with "-". */
     @Bean
     @ConditionalOnExpression("'${esr.outbound.full-refresh-schedule:-}' != '-'")
-    IntegrationFlow scheduledFullRefreshFlow(RefreshRequester refresh, Leadership leadership,
+    IntegrationFlow scheduledFullRefreshFlow(RefreshRequester refresh, ScheduledWork scheduled,
                                              OutboundSettings settings) {
         return IntegrationFlow.fromSupplier(() -> {
-                    try {
-                        // the mailbox refuses a second upload of the day's request name, should two instances try
-                        leadership.runIfLeader(() -> refresh.request("scheduled full refresh", false));
-                    } catch (RuntimeException e) {
-                        log.error("Scheduled full-refresh request failed: {}", Redaction.describe(e));
-                    }
+                    // the mailbox refuses a second upload of the day's request name, should two instances try
+                    scheduled.onLeader("full-refresh request", () -> refresh.request("scheduled full refresh", false));
                     return Boolean.TRUE;
                 }, poller -> poller.poller(Pollers.cron(settings.fullRefreshSchedule(),
                         java.util.TimeZone.getTimeZone("Europe/London"))))

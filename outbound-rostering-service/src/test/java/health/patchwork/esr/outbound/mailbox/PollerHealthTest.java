@@ -20,6 +20,7 @@ import health.patchwork.esr.outbound.ledger.LocalStore;
 import health.patchwork.esr.outbound.load.FileProcessor;
 import health.patchwork.esr.formats.validate.OutboundValidationOptions;
 import health.patchwork.esr.support.leader.Leadership;
+import health.patchwork.esr.support.leader.ScheduledWork;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.mailbox.RemoteFile;
@@ -101,7 +102,8 @@ class PollerHealthTest extends OutboundTestBase {
 
     @Test
     void aPollThatDoesNotComeBackTurnsTheLeaderDownAndItsCompletionUpAgain() {
-        LeaderPoll leaderPoll = new LeaderPoll(pickupListingWhen(release), processor, lock, leadership, scheduler,
+        LeaderPoll leaderPoll = new LeaderPoll(pickupListingWhen(release), processor, lock,
+                new ScheduledWork(leadership, meters), scheduler,
                 times);
         poller = new Thread(leaderPoll::run, "stuck-poll");
         poller.start();
