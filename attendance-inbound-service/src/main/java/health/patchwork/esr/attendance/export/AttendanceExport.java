@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -36,10 +36,10 @@ public class AttendanceExport {
 
     private final FileExporter exporter;
     private final PayrollCalendar calendar;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ScheduledWork scheduled;
 
-    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcTemplate jdbc, ScheduledWork scheduled) {
+    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcClient jdbc, ScheduledWork scheduled) {
         this.exporter = exporter;
         this.calendar = calendar;
         this.jdbc = jdbc;
@@ -89,9 +89,10 @@ public class AttendanceExport {
     }
 
     private List<TaxPeriod> duePeriods() {
-        return jdbc.query("""
+        return jdbc.sql("""
                 select distinct tax_year, tax_period from export_entry
-                where export_file_id is null and cut_off <= ? order by tax_year, tax_period""",
-                (rs, i) -> new TaxPeriod(rs.getInt(1), rs.getInt(2)), Timestamp.from(calendar.now()));
+                where export_file_id is null and cut_off <= ? order by tax_year, tax_period""")
+                .params(Timestamp.from(calendar.now()))
+                .query((rs, i) -> new TaxPeriod(rs.getInt(1), rs.getInt(2))).list();
     }
 }

@@ -11,7 +11,7 @@ import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,27 +27,28 @@ class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     static final Status OVERDUE = Attention.because("a period's export is overdue; see periodsOverdue");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PayrollCalendar calendar;
 
-    ExportHealthIndicator(JdbcTemplate jdbc, PayrollCalendar calendar) {
+    ExportHealthIndicator(JdbcClient jdbc, PayrollCalendar calendar) {
         this.jdbc = jdbc;
         this.calendar = calendar;
     }
 
     @Override
     protected Health check() {
-        List<String> unconfirmed = jdbc.queryForList(
-                "select file_name from export_file where state <> 'UPLOADED' order by sequence_number", String.class);
-        Integer pending = jdbc.queryForObject("select count(*) from export_entry where export_file_id is null",
-                Integer.class);
-        List<String> overdue = jdbc.queryForList("""
+        List<String> unconfirmed = jdbc.sql(
+                "select file_name from export_file where state <> 'UPLOADED' order by sequence_number")
+                .query(String.class).list();
+        Integer pending = jdbc.sql("select count(*) from export_entry where export_file_id is null")
+                .query(Integer.class).single();
+        List<String> overdue = jdbc.sql("""
                 select distinct lpad(tax_year::text, 2, '0') || lpad(tax_period::text, 2, '0') from export_entry
-                where export_file_id is null and cut_off < ? order by 1""", String.class,
-                Timestamp.from(calendar.now().minus(OVERDUE_AFTER)));
-        List<Map<String, Object>> lastSent = jdbc.queryForList("""
+                where export_file_id is null and cut_off < ? order by 1""")
+                .params(Timestamp.from(calendar.now().minus(OVERDUE_AFTER))).query(String.class).list();
+        List<Map<String, Object>> lastSent = jdbc.sql("""
                 select file_name as "file", uploaded_at::text as "at" from export_file where state = 'UPLOADED'
-                order by uploaded_at desc limit 1""");
+                order by uploaded_at desc limit 1""").query().listOfRows();
         return (overdue.isEmpty() ? Health.up() : Health.status(OVERDUE))
                 .withDetail("lastFileSent", lastSent.isEmpty() ? "none yet" : lastSent.get(0))
                 .withDetail("filesNotConfirmedOnMailbox", unconfirmed)

@@ -4,14 +4,14 @@ import health.patchwork.esr.attendance.config.AttendanceSettings;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The pay codes as the rest of the service uses them. */
 @Configuration(proxyBeanMethods = false)
 class MappingConfiguration {
 
     @Bean
-    PayCodeVersions payCodeVersions(PayCodeSettings payCodeSettings, JdbcTemplate jdbc) {
+    PayCodeVersions payCodeVersions(PayCodeSettings payCodeSettings, JdbcClient jdbc) {
         return new PayCodeVersions(payCodeSettings, jdbc);
     }
 

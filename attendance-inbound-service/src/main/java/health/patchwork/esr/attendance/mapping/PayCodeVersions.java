@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The pay-code mappings in force and every one used before ({@code pay_code_mapping}). At start-up each configured
@@ -23,18 +23,17 @@ public class PayCodeVersions {
     private final Map<String, Long> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final Map<Long, PayCodeMapping> byId = new HashMap<>();
 
-    public PayCodeVersions(PayCodeSettings settings, JdbcTemplate jdbc) {
+    public PayCodeVersions(PayCodeSettings settings, JdbcClient jdbc) {
         settings.payCodes().forEach((code, mapping) -> {
             String text = encode(mapping);
             String fingerprint = sha256(code + "\n" + text);
-            jdbc.update("insert into pay_code_mapping (pay_code, fingerprint, mapping) values (?, ?, ?)"
-                    + " on conflict (pay_code, fingerprint) do nothing", code, fingerprint, text);
-            current.put(code, jdbc.queryForObject(
-                    "select id from pay_code_mapping where pay_code = ? and fingerprint = ?", Long.class, code,
-                    fingerprint));
+            jdbc.sql("insert into pay_code_mapping (pay_code, fingerprint, mapping) values (?, ?, ?)"
+                    + " on conflict (pay_code, fingerprint) do nothing").params(code, fingerprint, text).update();
+            current.put(code, jdbc.sql("select id from pay_code_mapping where pay_code = ? and fingerprint = ?")
+                    .params(code, fingerprint).query(Long.class).single());
         });
-        jdbc.query("select id, mapping from pay_code_mapping",
-                rs -> {
+        jdbc.sql("select id, mapping from pay_code_mapping")
+                .query(rs -> {
                     byId.put(rs.getLong(1), decode(rs.getString(2)));
                 });
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** With the database gone, the export part of health reports DOWN instead of failing the whole health endpoint. */
@@ -21,7 +21,7 @@ class ExportHealthIndicatorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
                 "jdbc:postgresql://127.0.0.1:" + closedPort + "/esr?connectTimeout=2", "esr", "esr"));
         // the calendar is only consulted after the first query, which cannot reach the database
         Health health = new ExportHealthIndicator(jdbc, null).health();

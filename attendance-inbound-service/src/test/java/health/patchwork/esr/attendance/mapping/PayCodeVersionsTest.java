@@ -13,14 +13,14 @@ import health.patchwork.esr.formats.write.InputValue;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A claim is written, and reversed, with the mapping it was accepted under, whatever the configuration says now. */
 @ServiceTest
 class PayCodeVersionsTest {
 
     @Autowired
-    JdbcTemplate jdbc;
+    JdbcClient jdbc;
 
     static PayCodeSettings settings(String element, Rounding rounding) {
         return new PayCodeSettings(Map.of("VERSIONED", new PayCodeMapping(element, List.of(
