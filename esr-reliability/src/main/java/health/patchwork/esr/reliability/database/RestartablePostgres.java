@@ -47,6 +47,9 @@ final class RestartablePostgres implements AutoCloseable {
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", "off")
+                    // its own log names no row contents or statement values (README, "Redaction")
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL on " + dataDirectory, e);
