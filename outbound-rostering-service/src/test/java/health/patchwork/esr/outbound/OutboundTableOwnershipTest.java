@@ -43,8 +43,6 @@ class OutboundTableOwnershipTest extends TableOwnershipTest {
     protected Map<String, Set<String>> notYetMoved() {
         return Map.of(
                 "entity_change", Set.of("ChangeFeedController", "DryRun", "FileApplier", "FirstSnapshotLoad"),
-                "file_ledger", Set.of("FeedHealth", "FileApplier", "FileArrivalHealth", "FileOverview",
-                        "ImportMetrics"),
-                "sequence_state", Set.of("FeedHealth"));
+                "file_ledger", Set.of("FileApplier", "FileOverview"));
     }
 }

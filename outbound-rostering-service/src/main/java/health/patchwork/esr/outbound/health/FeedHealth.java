@@ -3,6 +3,10 @@ package health.patchwork.esr.outbound.health;
 import java.time.Clock;
 import java.time.Instant;
 
+import health.patchwork.esr.formats.validate.SequenceState;
+import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.outbound.ledger.LedgerState;
+import health.patchwork.esr.outbound.sequence.SequenceStore;
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
@@ -12,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +28,22 @@ public class FeedHealth extends DatabaseBackedHealthIndicator {
     /** Ordered between DOWN and UP in application.yml and answered with HTTP 200: a warning, not an outage. */
     public static final Status ATTENTION = Attention.because("files are held; see details");
 
-    private final JdbcClient jdbc;
+    private final FileLedger ledger;
+    private final SequenceStore sequence;
     private final OutboundSettings settings;
     private final Clock clock;
 
-    public FeedHealth(JdbcClient jdbc, OutboundSettings settings, Clock clock, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    public FeedHealth(FileLedger ledger, SequenceStore sequence, OutboundSettings settings, Clock clock,
+                      MeterRegistry meters) {
+        this.ledger = ledger;
+        this.sequence = sequence;
         this.settings = settings;
         this.clock = clock;
-        Gauge.builder("esr.outbound.files.held", () -> count("HELD"))
+        Gauge.builder("esr.outbound.files.held", () -> ledger.countInState(LedgerState.HELD))
                 .description("files held by the sequence rules or the full-file threshold").register(meters);
-        Gauge.builder("esr.outbound.files.quarantined", () -> count("QUARANTINED"))
+        Gauge.builder("esr.outbound.files.quarantined", () -> ledger.countInState(LedgerState.QUARANTINED))
                 .description("files rejected and kept in quarantine").register(meters);
-        Gauge.builder("esr.outbound.refresh.pending", () -> facts().refreshPending() ? 1 : 0)
+        Gauge.builder("esr.outbound.refresh.pending", () -> sequence.read().refreshPending() ? 1 : 0)
                 .description("1 while a full refresh is awaited").register(meters);
     }
 
@@ -57,20 +63,8 @@ public class FeedHealth extends DatabaseBackedHealthIndicator {
     }
 
     private Facts facts() {
-        return jdbc.sql("""
-                select refresh_pending, last_seq,
-                       (select max(discovered_at) from file_ledger
-                        where direction = 'TO_ESR' and state = 'SENT') as pending_since,
-                       (select count(*) from file_ledger where state = 'HELD') as held
-                from sequence_state s""")
-                .query((rs, n) -> new Facts(rs.getBoolean("refresh_pending"),
-                        rs.getTimestamp("pending_since") == null ? null : rs.getTimestamp("pending_since").toInstant(),
-                        rs.getLong("held"), rs.getLong("last_seq")))
-                .single();
-    }
-
-    private long count(String state) {
-        return jdbc.sql("select count(*) from file_ledger where state = :state").param("state", state)
-                .query(Long.class).single();
+        SequenceState state = sequence.read();
+        return new Facts(state.refreshPending(), ledger.lastRefreshRequestSent().orElse(null),
+                ledger.countInState(LedgerState.HELD), state.lastSeq());
     }
 }

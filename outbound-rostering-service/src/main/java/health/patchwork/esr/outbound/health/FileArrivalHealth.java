@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
@@ -14,7 +15,6 @@ import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,42 +28,38 @@ public class FileArrivalHealth extends DatabaseBackedHealthIndicator {
 
     static final Status LATE = Attention.because("an expected GO file is late; see details");
 
-    private final JdbcClient jdbc;
+    private final FileLedger ledger;
     private final OutboundSettings settings;
     private final Clock clock;
     private final Instant startedAt;
 
     @Autowired
-    public FileArrivalHealth(JdbcClient jdbc, OutboundSettings settings, Clock clock) {
-        this(jdbc, settings, clock, clock.instant());
+    public FileArrivalHealth(FileLedger ledger, OutboundSettings settings, Clock clock) {
+        this(ledger, settings, clock, clock.instant());
     }
 
-    public FileArrivalHealth(JdbcClient jdbc, OutboundSettings settings, Clock clock, Instant startedAt) {
-        this.jdbc = jdbc;
+    public FileArrivalHealth(FileLedger ledger, OutboundSettings settings, Clock clock, Instant startedAt) {
+        this.ledger = ledger;
         this.settings = settings;
         this.clock = clock;
         this.startedAt = startedAt;
     }
 
-    private record LastFile(String name, Instant at) {
-    }
-
     @Override
     protected Health check() {
-        Optional<LastFile> received = last("discovered_at", "state <> 'IGNORED'");
-        Optional<LastFile> applied = last("applied_at", "state = 'APPLIED'");
-        long quarantined = jdbc.sql("select count(*) from file_ledger where direction = 'FROM_ESR'"
-                + " and state = 'QUARANTINED' and content_purged_at is null").query(Long.class).single();
+        Optional<FileLedger.Moment> received = ledger.lastReceived();
+        Optional<FileLedger.Moment> applied = ledger.lastApplied();
+        long quarantined = ledger.quarantinedKept();
         Map<String, Object> details = new LinkedHashMap<>();
-        received.ifPresent(f -> details.put("lastReceived", Map.of("file", f.name(), "at", f.at().toString())));
-        applied.ifPresent(f -> details.put("lastApplied", Map.of("file", f.name(), "at", f.at().toString())));
+        received.ifPresent(f -> details.put("lastReceived", Map.of("file", f.fileName(), "at", f.at().toString())));
+        applied.ifPresent(f -> details.put("lastApplied", Map.of("file", f.fileName(), "at", f.at().toString())));
         details.put("quarantinedFiles", quarantined);
         Optional<Duration> lateAfter = settings.lateAfter();
         if (lateAfter.isEmpty()) {
             details.put("expected", "no schedule (esr.outbound.expected-every=-)");
             return Health.up().withDetails(details).build();
         }
-        Instant since = received.map(LastFile::at).orElse(startedAt);
+        Instant since = received.map(FileLedger.Moment::at).orElse(startedAt);
         Instant due = since.plus(lateAfter.get());
         details.put("nextFileLateAfter", due.toString());
         if (clock.instant().isAfter(due)) {
@@ -74,9 +70,4 @@ public class FileArrivalHealth extends DatabaseBackedHealthIndicator {
         return Health.up().withDetails(details).build();
     }
 
-    private Optional<LastFile> last(String column, String condition) {
-        return jdbc.sql("select file_name, " + column + " from file_ledger where direction = 'FROM_ESR' and "
-                        + condition + " and " + column + " is not null order by " + column + " desc limit 1")
-                .query((rs, n) -> new LastFile(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
-    }
 }

@@ -309,6 +309,44 @@ public class FileLedger {
                 .query(String.class).optional();
     }
 
+    /** A file and the moment something happened to it. */
+    public record Moment(String fileName, Instant at) {
+    }
+
+    /** How many files are in the state now. */
+    public long countInState(LedgerState state) {
+        return jdbc.sql("select count(*) from file_ledger where state = :state").param("state", state.name())
+                .query(Long.class).single();
+    }
+
+    /** Quarantined GO files whose content is still kept (not yet purged by retention). */
+    public long quarantinedKept() {
+        return jdbc.sql("select count(*) from file_ledger where direction = 'FROM_ESR' and state = 'QUARANTINED'"
+                + " and content_purged_at is null").query(Long.class).single();
+    }
+
+    /** When the last full-refresh request we sent was recorded. */
+    public Optional<Instant> lastRefreshRequestSent() {
+        return jdbc.sql("select max(discovered_at) from file_ledger where direction = 'TO_ESR' and state = 'SENT'")
+                .query((rs, n) -> rs.getTimestamp(1)).optional().map(Timestamp::toInstant);
+    }
+
+    /** The GO file ESR delivered last (ignored names aside), when it was seen. */
+    public Optional<Moment> lastReceived() {
+        return last("discovered_at", "state <> 'IGNORED'");
+    }
+
+    /** The GO file applied last, when it was applied. */
+    public Optional<Moment> lastApplied() {
+        return last("applied_at", "state = 'APPLIED'");
+    }
+
+    private Optional<Moment> last(String column, String condition) {
+        return jdbc.sql("select file_name, " + column + " from file_ledger where direction = 'FROM_ESR' and "
+                        + condition + " and " + column + " is not null order by " + column + " desc limit 1")
+                .query((rs, n) -> new Moment(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
+    }
+
     /** Record types the layout does not know, with their counts (jsonb as text); empty when never validated. */
     public Optional<String> unknownJson(long id) {
         return jdbc.sql("select unknown_counts::text from file_ledger where id = :id").param("id", id)

@@ -1,10 +1,10 @@
 package health.patchwork.esr.outbound.load;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.formats.validate.ValidationReport;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.ledger.LedgerState;
@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +26,11 @@ public class ImportMetrics {
 
     private final MeterRegistry meters;
 
-    public ImportMetrics(MeterRegistry meters, JdbcClient jdbc, Clock clock) {
+    public ImportMetrics(MeterRegistry meters, FileLedger ledger, Clock clock) {
         this.meters = meters;
         DatabaseGauge.register(meters, "esr.outbound.last.file.age.seconds",
-                "Seconds since ESR last delivered a GO file (NaN before the first)", () -> jdbc.sql("""
-                        select max(discovered_at) from file_ledger
-                        where direction = 'FROM_ESR' and state <> 'IGNORED'""")
-                        .query((rs, n) -> rs.getTimestamp(1)).optional()
-                        .map(Timestamp::toInstant)
-                        .map(at -> (Number) Duration.between(at, clock.instant()).toSeconds())
+                "Seconds since ESR last delivered a GO file (NaN before the first)", () -> ledger.lastReceived()
+                        .map(last -> (Number) Duration.between(last.at(), clock.instant()).toSeconds())
                         .orElse(Double.NaN));
     }
 

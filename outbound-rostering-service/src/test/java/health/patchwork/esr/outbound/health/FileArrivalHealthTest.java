@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import health.patchwork.esr.outbound.OutboundTestBase;
+import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.testsupport.security.TestTokens;
 import health.patchwork.esr.testsupport.time.MutableClock;
 
@@ -31,7 +32,7 @@ class FileArrivalHealthTest extends OutboundTestBase {
     private final MutableClock clock = new MutableClock(START);
 
     private FileArrivalHealth health() {
-        return new FileArrivalHealth(jdbcClient, settings, clock, START);
+        return new FileArrivalHealth(new FileLedger(jdbcClient), settings, clock, START);
     }
 
     private void received(String name, Instant at) {
