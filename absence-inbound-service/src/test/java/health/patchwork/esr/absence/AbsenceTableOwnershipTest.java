@@ -33,8 +33,7 @@ class AbsenceTableOwnershipTest extends TableOwnershipTest {
         return Map.of(
                 "absence", Set.of("AbsenceExportHealth", "AbsenceFileContent", "AbsenceStatusQuery", "Reconciler",
                         "UnconfirmedGauge"),
-                "export_file", Set.of("AbsenceExportHealth", "AbsenceStatusQuery", "PeriodStatusController",
-                        "Reconciler"),
+                "export_file", Set.of("AbsenceStatusQuery", "PeriodStatusController", "Reconciler"),
                 "export_row", Set.of("AbFileOverview", "AbsenceFileContent", "AbsenceStatusQuery", "Reconciler"),
                 "finalised_period", Set.of("AbsenceExportHealth"));
     }

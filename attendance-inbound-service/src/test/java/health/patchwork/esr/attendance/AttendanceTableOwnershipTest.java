@@ -33,8 +33,7 @@ class AttendanceTableOwnershipTest extends TableOwnershipTest {
         return Map.of(
                 "export_entry", Set.of("AttendanceExport", "AwaitingExportGauge", "CorrectionStore",
                         "ExportHealthIndicator", "StatusQueries", "TaFileContent", "TaFileOverview"),
-                "export_file", Set.of("CorrectionStore", "ExportHealthIndicator", "StatusQueries",
-                        "TimesheetLineStore"),
+                "export_file", Set.of("CorrectionStore", "StatusQueries", "TimesheetLineStore"),
                 "timesheet_line", Set.of("CorrectionStore", "StatusQueries"));
     }
 }

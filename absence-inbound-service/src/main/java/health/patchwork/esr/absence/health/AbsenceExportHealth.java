@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,29 +28,30 @@ class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     static final Status OVERDUE = Attention.because("absences of a finalised period are still unsent");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final ExportLedger files;
     private final Clock clock;
 
-    AbsenceExportHealth(JdbcTemplate jdbc, Clock clock) {
+    AbsenceExportHealth(JdbcClient jdbc, ExportLedger files, Clock clock) {
         this.jdbc = jdbc;
+        this.files = files;
         this.clock = clock;
     }
 
     @Override
     protected Health check() {
-        List<String> unconfirmed = jdbc.queryForList(
-                "select file_name from export_file where state <> 'UPLOADED' order by sequence_number", String.class);
-        Long overdue = jdbc.queryForObject("""
+        List<String> unconfirmed = files.notYetUploaded();
+        Long overdue = jdbc.sql("""
                 select count(*) from absence a
                 where a.sent_revision is null and not a.cancelled and a.rejection is null
                   and exists (select 1 from finalised_period f where f.period_key >= a.period_key
-                              and f.finalised_at >= a.received_at and f.finalised_at < ?)""", Long.class,
-                Timestamp.from(clock.instant().minus(OVERDUE_AFTER)));
-        List<Map<String, Object>> lastSent = jdbc.queryForList("""
-                select file_name as "file", uploaded_at::text as "at" from export_file where state = 'UPLOADED'
-                order by uploaded_at desc limit 1""");
+                              and f.finalised_at >= a.received_at and f.finalised_at < ?)""")
+                .params(Timestamp.from(clock.instant().minus(OVERDUE_AFTER))).query(Long.class).single();
+        Object lastSent = files.lastUploaded()
+                .<Object>map(file -> Map.of("file", file.fileName(), "at", String.valueOf(file.uploadedAt())))
+                .orElse("none yet");
         return (overdue == null || overdue == 0 ? Health.up() : Health.status(OVERDUE))
-                .withDetail("lastFileSent", lastSent.isEmpty() ? "none yet" : lastSent.get(0))
+                .withDetail("lastFileSent", lastSent)
                 .withDetail("filesNotConfirmedOnMailbox", unconfirmed)
                 .withDetail("absencesOverdue", overdue)
                 .build();

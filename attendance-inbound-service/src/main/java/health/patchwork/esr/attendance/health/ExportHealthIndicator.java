@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.attendance.period.PayrollCalendar;
 import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
@@ -28,29 +29,29 @@ class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
     static final Status OVERDUE = Attention.because("a period's export is overdue; see periodsOverdue");
 
     private final JdbcClient jdbc;
+    private final ExportLedger files;
     private final PayrollCalendar calendar;
 
-    ExportHealthIndicator(JdbcClient jdbc, PayrollCalendar calendar) {
+    ExportHealthIndicator(JdbcClient jdbc, ExportLedger files, PayrollCalendar calendar) {
         this.jdbc = jdbc;
+        this.files = files;
         this.calendar = calendar;
     }
 
     @Override
     protected Health check() {
-        List<String> unconfirmed = jdbc.sql(
-                "select file_name from export_file where state <> 'UPLOADED' order by sequence_number")
-                .query(String.class).list();
+        List<String> unconfirmed = files.notYetUploaded();
         Integer pending = jdbc.sql("select count(*) from export_entry where export_file_id is null")
                 .query(Integer.class).single();
         List<String> overdue = jdbc.sql("""
                 select distinct lpad(tax_year::text, 2, '0') || lpad(tax_period::text, 2, '0') from export_entry
                 where export_file_id is null and cut_off < ? order by 1""")
                 .params(Timestamp.from(calendar.now().minus(OVERDUE_AFTER))).query(String.class).list();
-        List<Map<String, Object>> lastSent = jdbc.sql("""
-                select file_name as "file", uploaded_at::text as "at" from export_file where state = 'UPLOADED'
-                order by uploaded_at desc limit 1""").query().listOfRows();
+        Object lastSent = files.lastUploaded()
+                .<Object>map(file -> Map.of("file", file.fileName(), "at", String.valueOf(file.uploadedAt())))
+                .orElse("none yet");
         return (overdue.isEmpty() ? Health.up() : Health.status(OVERDUE))
-                .withDetail("lastFileSent", lastSent.isEmpty() ? "none yet" : lastSent.get(0))
+                .withDetail("lastFileSent", lastSent)
                 .withDetail("filesNotConfirmedOnMailbox", unconfirmed)
                 .withDetail("unsentRows", pending)
                 .withDetail("periodsOverdue", overdue)

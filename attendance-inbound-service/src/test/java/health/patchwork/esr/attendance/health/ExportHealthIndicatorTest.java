@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
 
+import health.patchwork.esr.support.export.ExportLedger;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +23,11 @@ class ExportHealthIndicatorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(
-                "jdbc:postgresql://127.0.0.1:" + closedPort + "/esr?connectTimeout=2", "esr", "esr"));
+        DriverManagerDataSource unreachable = new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/esr?connectTimeout=2", "esr", "esr");
         // the calendar is only consulted after the first query, which cannot reach the database
-        Health health = new ExportHealthIndicator(jdbc, null).health();
+        Health health = new ExportHealthIndicator(JdbcClient.create(unreachable),
+                new ExportLedger(new org.springframework.jdbc.core.JdbcTemplate(unreachable)), null).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails().get("error").toString()).startsWith("CannotGetJdbcConnectionException");

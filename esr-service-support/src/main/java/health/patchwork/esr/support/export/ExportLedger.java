@@ -99,6 +99,18 @@ public class ExportLedger {
                 + " and file_name like ? order by sequence_number", ROW, type.name() + "\\_%");
     }
 
+    /** Names of the files of any type not yet known to be on the mailbox, in sequence order (for health). */
+    public List<String> notYetUploaded() {
+        return jdbc.queryForList("select file_name from export_file where state <> 'UPLOADED' order by sequence_number",
+                String.class);
+    }
+
+    /** The file uploaded last, if any. */
+    public Optional<ExportFileSummary> lastUploaded() {
+        return jdbc.query("select " + SUMMARY_COLUMNS + " from export_file where state = 'UPLOADED'"
+                + " order by uploaded_at desc limit 1", SUMMARY).stream().findFirst();
+    }
+
     /** Every state change of a file, oldest first. */
     public List<ExportFileEvent> events(long id) {
         return jdbc.query("select at, state, detail from export_file_event where file_id = ? order by id",
