@@ -31,14 +31,7 @@ public final class ServiceLauncher {
     }
 
     public ServiceProcess startHealthy(String module, Map<String, String> environment) throws InterruptedException {
-        ServiceProcess service = ServiceProcess.start(repository, module, freePort(), environment, logs);
-        try {
-            SandboxRuntime.awaitHealthy(service, START_TIMEOUT);
-        } catch (RuntimeException | InterruptedException e) {
-            service.kill();
-            throw e;
-        }
-        return service;
+        return startHealthyTogether(Map.of(module, environment)).get(0);
     }
 
     /**

@@ -3,8 +3,6 @@ package health.patchwork.esr.absence.health;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.health.Attention;
@@ -40,19 +38,14 @@ class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
 
     @Override
     protected Health check() {
-        List<String> unconfirmed = files.notYetUploaded();
         Long overdue = jdbc.sql("""
                 select count(*) from absence a
                 where a.sent_revision is null and not a.cancelled and a.rejection is null
                   and exists (select 1 from finalised_period f where f.period_key >= a.period_key
                               and f.finalised_at >= a.received_at and f.finalised_at < ?)""")
                 .params(Timestamp.from(clock.instant().minus(OVERDUE_AFTER))).query(Long.class).single();
-        Object lastSent = files.lastUploaded()
-                .<Object>map(file -> Map.of("file", file.fileName(), "at", String.valueOf(file.uploadedAt())))
-                .orElse("none yet");
         return (overdue == null || overdue == 0 ? Health.up() : Health.status(OVERDUE))
-                .withDetail("lastFileSent", lastSent)
-                .withDetail("filesNotConfirmedOnMailbox", unconfirmed)
+                .withDetails(files.healthDetails())
                 .withDetail("absencesOverdue", overdue)
                 .build();
     }

@@ -3,7 +3,6 @@ package health.patchwork.esr.attendance.health;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.attendance.period.PayrollCalendar;
@@ -40,19 +39,14 @@ class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
 
     @Override
     protected Health check() {
-        List<String> unconfirmed = files.notYetUploaded();
         Integer pending = jdbc.sql("select count(*) from export_entry where export_file_id is null")
                 .query(Integer.class).single();
         List<String> overdue = jdbc.sql("""
                 select distinct lpad(tax_year::text, 2, '0') || lpad(tax_period::text, 2, '0') from export_entry
                 where export_file_id is null and cut_off < ? order by 1""")
                 .params(Timestamp.from(calendar.now().minus(OVERDUE_AFTER))).query(String.class).list();
-        Object lastSent = files.lastUploaded()
-                .<Object>map(file -> Map.of("file", file.fileName(), "at", String.valueOf(file.uploadedAt())))
-                .orElse("none yet");
         return (overdue.isEmpty() ? Health.up() : Health.status(OVERDUE))
-                .withDetail("lastFileSent", lastSent)
-                .withDetail("filesNotConfirmedOnMailbox", unconfirmed)
+                .withDetails(files.healthDetails())
                 .withDetail("unsentRows", pending)
                 .withDetail("periodsOverdue", overdue)
                 .build();

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -99,14 +101,29 @@ public class ExportLedger {
                 + " and file_name like ? order by sequence_number", ROW, type.name() + "\\_%");
     }
 
+    /**
+     * What a service's export health component shows of its files, the same in every service: the file sent last
+     * ({@code lastFileSent}: name and time, or "none yet") and the files not yet known to be on the mailbox
+     * ({@code filesNotConfirmedOnMailbox}).
+     */
+    public Map<String, Object> healthDetails() {
+        Object lastSent = lastUploaded()
+                .<Object>map(file -> Map.of("file", file.fileName(), "at", String.valueOf(file.uploadedAt())))
+                .orElse("none yet");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("lastFileSent", lastSent);
+        details.put("filesNotConfirmedOnMailbox", notYetUploaded());
+        return details;
+    }
+
     /** Names of the files of any type not yet known to be on the mailbox, in sequence order (for health). */
-    public List<String> notYetUploaded() {
+    private List<String> notYetUploaded() {
         return jdbc.queryForList("select file_name from export_file where state <> 'UPLOADED' order by sequence_number",
                 String.class);
     }
 
     /** The file uploaded last, if any. */
-    public Optional<ExportFileSummary> lastUploaded() {
+    private Optional<ExportFileSummary> lastUploaded() {
         return jdbc.query("select " + SUMMARY_COLUMNS + " from export_file where state = 'UPLOADED'"
                 + " order by uploaded_at desc limit 1", SUMMARY).stream().findFirst();
     }

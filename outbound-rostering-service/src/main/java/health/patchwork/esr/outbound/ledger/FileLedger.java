@@ -304,10 +304,6 @@ public class FileLedger {
                 .param("offset", offset).param("limit", limit).query(FileLedger::map).list();
     }
 
-    public Optional<String> reportJson(long id) {
-        return jdbc.sql("select report::text from file_ledger where id = :id").param("id", id)
-                .query(String.class).optional();
-    }
 
     /** A file and the moment something happened to it. */
     public record Moment(String fileName, Instant at) {
@@ -347,11 +343,6 @@ public class FileLedger {
                 .query((rs, n) -> new Moment(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
     }
 
-    /** Record types the layout does not know, with their counts (jsonb as text); empty when never validated. */
-    public Optional<String> unknownJson(long id) {
-        return jdbc.sql("select unknown_counts::text from file_ledger where id = :id").param("id", id)
-                .query(String.class).optional();
-    }
 
     /** Every state change and failed download of the file, oldest first. */
     public List<FileReport.Event> events(long id) {
@@ -362,9 +353,15 @@ public class FileLedger {
                 .list();
     }
 
-    public Optional<String> countsJson(long id) {
-        return jdbc.sql("select record_counts::text from file_ledger where id = :id").param("id", id)
-                .query(String.class).optional();
+    /** What validation recorded of a file, as jsonb text: record counts, unknown record types, the report. */
+    public record Documents(String recordCounts, String unknownRecordTypes, String report) {
+    }
+
+    /** The validation documents of ledger entry {@code id} in one read; all null when it was never validated. */
+    public Documents documents(long id) {
+        return jdbc.sql("select record_counts::text, unknown_counts::text, report::text from file_ledger where id = :id")
+                .param("id", id).query((rs, n) -> new Documents(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional().orElse(new Documents(null, null, null));
     }
 
     private void event(long id, LedgerState state, String outcome, String detail) {

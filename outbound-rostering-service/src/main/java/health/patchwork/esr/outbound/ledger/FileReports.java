@@ -20,8 +20,9 @@ public class FileReports {
 
     /** The report of ledger entry {@code id}, with {@code file} as the caller shows it. */
     public <F> FileReport<F> of(long id, F file) {
-        return new FileReport<>(file, map(ledger.countsJson(id).orElse(null)), map(ledger.unknownJson(id).orElse(null)),
-                ledger.reportJson(id).map(text -> json.readValue(text, Object.class)).orElse(null),
+        FileLedger.Documents documents = ledger.documents(id);
+        return new FileReport<>(file, map(documents.recordCounts()), map(documents.unknownRecordTypes()),
+                documents.report() == null ? null : json.readValue(documents.report(), Object.class),
                 ledger.events(id));
     }
 
