@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Packages by capability (config, mapping, period, intake, export, status), without cycles. */
+/** Packages by capability (config, mapping, period, ledger, intake, export, status), without cycles. */
 @AnalyzeClasses(packages = "health.patchwork.esr.attendance", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -19,8 +19,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule configurationAndMappingDependOnNoOtherCapability = noClasses()
             .that().resideInAnyPackage("..attendance.config..", "..attendance.mapping..", "..attendance.period..")
-            .should().dependOnClassesThat().resideInAnyPackage("..attendance.intake..", "..attendance.export..",
-                    "..attendance.status..");
+            .should().dependOnClassesThat().resideInAnyPackage("..attendance.ledger..", "..attendance.intake..",
+                    "..attendance.export..", "..attendance.status..");
 
     @ArchTest
     static final ArchRule intakeDoesNotReachIntoExport = noClasses().that().resideInAPackage("..attendance.intake..")

@@ -6,8 +6,8 @@ import java.util.Set;
 import health.patchwork.esr.testsupport.TableOwnershipTest;
 
 /**
- * One owner per table in attendance: the owners, and the classes that still name a table they do not own (to be moved
- * into the owner; the list may only shrink). Tables of esr-service-support's features belong to their support class.
+ * One owner per table in attendance: every class that needs a table asks its owner. Tables of esr-service-support's
+ * features belong to their support class.
  */
 class AttendanceTableOwnershipTest extends TableOwnershipTest {
 
@@ -19,7 +19,7 @@ class AttendanceTableOwnershipTest extends TableOwnershipTest {
     @Override
     protected Map<String, String> owners() {
         return Map.ofEntries(
-                Map.entry("export_entry", "TimesheetLineStore"),
+                Map.entry("export_entry", "ExportEntries"),
                 Map.entry("export_file", "ExportLedger"),
                 Map.entry("export_file_event", "ExportLedger"),
                 Map.entry("int_lock", "JdbcLockRegistry"),
@@ -30,10 +30,6 @@ class AttendanceTableOwnershipTest extends TableOwnershipTest {
 
     @Override
     protected Map<String, Set<String>> notYetMoved() {
-        return Map.of(
-                "export_entry", Set.of("AttendanceExport", "AwaitingExportGauge", "CorrectionStore",
-                        "ExportHealthIndicator", "StatusQueries", "TaFileContent", "TaFileOverview"),
-                "export_file", Set.of("CorrectionStore", "StatusQueries", "TimesheetLineStore"),
-                "timesheet_line", Set.of("CorrectionStore", "StatusQueries"));
+        return Map.of();
     }
 }

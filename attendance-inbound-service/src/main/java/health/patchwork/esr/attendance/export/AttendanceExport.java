@@ -1,9 +1,9 @@
 package health.patchwork.esr.attendance.export;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import health.patchwork.esr.attendance.ledger.ExportEntries;
 import health.patchwork.esr.attendance.period.PayrollCalendar;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.formats.name.InboundFileType;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -36,13 +35,13 @@ public class AttendanceExport {
 
     private final FileExporter exporter;
     private final PayrollCalendar calendar;
-    private final JdbcClient jdbc;
+    private final ExportEntries entries;
     private final ScheduledWork scheduled;
 
-    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcClient jdbc, ScheduledWork scheduled) {
+    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, ExportEntries entries, ScheduledWork scheduled) {
         this.exporter = exporter;
         this.calendar = calendar;
-        this.jdbc = jdbc;
+        this.entries = entries;
         this.scheduled = scheduled;
     }
 
@@ -55,8 +54,8 @@ public class AttendanceExport {
 
     /** Exports every period whose cut-off has passed and that has unsent entries. */
     public List<ExportedFile> cutOff() {
-        List<ExportedFile> files = exporter.exportAll(ledger -> duePeriods().stream()
-                .map(period -> target(ledger, period)).toList());
+        List<ExportedFile> files = exporter.exportAll(ledger -> entries.pendingPeriodsCutOffBy(calendar.now())
+                .stream().map(period -> target(ledger, period)).toList());
         log.info("Cut-off export: {} file(s) sent", files.size());
         return files;
     }
@@ -86,13 +85,5 @@ public class AttendanceExport {
         return ledger.hasNormalRun(normal)
                 ? new ExportTarget(InboundFileType.TA, calendar.periodType(), PeriodRun.SUPPLEMENTARY, period)
                 : normal;
-    }
-
-    private List<TaxPeriod> duePeriods() {
-        return jdbc.sql("""
-                select distinct tax_year, tax_period from export_entry
-                where export_file_id is null and cut_off <= ? order by tax_year, tax_period""")
-                .params(Timestamp.from(calendar.now()))
-                .query((rs, i) -> new TaxPeriod(rs.getInt(1), rs.getInt(2))).list();
     }
 }

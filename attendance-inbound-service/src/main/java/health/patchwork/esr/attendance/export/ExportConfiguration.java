@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableScheduling
 class ExportConfiguration {
 
+    // esr-service-support's ledger is built on a JdbcTemplate
     @Bean
     ExportLedger exportLedger(JdbcTemplate jdbc) {
         return new ExportLedger(jdbc);

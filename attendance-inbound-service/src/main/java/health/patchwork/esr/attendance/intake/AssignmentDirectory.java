@@ -1,6 +1,5 @@
 package health.patchwork.esr.attendance.intake;
 
-import java.sql.Array;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -10,7 +9,8 @@ import java.util.Map;
 
 import health.patchwork.esr.attendance.config.AttendanceSettings;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +26,10 @@ class AssignmentDirectory {
     record Key(String assignmentNumber, LocalDate date) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final List<String> inactiveStatuses;
 
-    AssignmentDirectory(JdbcTemplate jdbc, AttendanceSettings settings) {
+    AssignmentDirectory(JdbcClient jdbc, AttendanceSettings settings) {
         this.jdbc = jdbc;
         this.inactiveStatuses = settings.inactiveAssignmentStatuses();
     }
@@ -39,29 +39,24 @@ class AssignmentDirectory {
         if (keys.isEmpty()) {
             return result;
         }
-        String[] numbers = keys.stream().map(Key::assignmentNumber).toArray(String[]::new);
-        Date[] dates = keys.stream().map(k -> Date.valueOf(k.date())).toArray(Date[]::new);
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select q.n, q.d,
-                           bool_or(a.assignment_number is not null) as known,
-                           coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
-                                            and coalesce(a.assignment_status, '') <> all (?)), false) as active,
-                           coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
-                                            and coalesce(a.ta_flag, 'Y') <> 'Y'), false) as no_ta_flag
-                    from unnest(?::text[], ?::date[]) as q(n, d)
-                    left join workforce.published_assignment a on a.assignment_number = q.n
-                    group by q.n, q.d""");
-            Array inactive = con.createArrayOf("text", inactiveStatuses.toArray());
-            ps.setArray(1, inactive);
-            ps.setArray(2, con.createArrayOf("text", numbers));
-            ps.setArray(3, con.createArrayOf("date", dates));
-            return ps;
-        }, rs -> {
-            Key key = new Key(rs.getString(1), rs.getDate(2).toLocalDate());
-            result.put(key, rs.getBoolean(4) ? (rs.getBoolean(5) ? Standing.ACTIVE_WITHOUT_TA_FLAG : Standing.ACTIVE)
-                    : rs.getBoolean(3) ? Standing.INACTIVE : Standing.UNKNOWN);
-        });
+        jdbc.sql("""
+                select q.n, q.d,
+                       bool_or(a.assignment_number is not null) as known,
+                       coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
+                                        and coalesce(a.assignment_status, '') <> all (?)), false) as active,
+                       coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
+                                        and coalesce(a.ta_flag, 'Y') <> 'Y'), false) as no_ta_flag
+                from unnest(?::text[], ?::date[]) as q(n, d)
+                left join workforce.published_assignment a on a.assignment_number = q.n
+                group by q.n, q.d""")
+                .params(new SqlArrayValue("text", inactiveStatuses.toArray()),
+                        new SqlArrayValue("text", keys.stream().map(Key::assignmentNumber).toArray()),
+                        new SqlArrayValue("date", keys.stream().map(k -> Date.valueOf(k.date())).toArray()))
+                .query(rs -> {
+                    Key key = new Key(rs.getString(1), rs.getDate(2).toLocalDate());
+                    result.put(key, rs.getBoolean(4) ? (rs.getBoolean(5) ? Standing.ACTIVE_WITHOUT_TA_FLAG
+                            : Standing.ACTIVE) : rs.getBoolean(3) ? Standing.INACTIVE : Standing.UNKNOWN);
+                });
         return result;
     }
 }

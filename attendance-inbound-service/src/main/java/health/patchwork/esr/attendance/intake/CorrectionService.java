@@ -22,13 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * correction, a claim with the new values. Before export, a correction is simply an amendment.
  * <p>
  * A change that arrives while an export is putting the line's claim into a file waits for that export (see
- * {@link CorrectionStore#lock}) and then goes the way that export left the claim: still unsent (the export rolled
+ * {@link LineLedger#lock}) and then goes the way that export left the claim: still unsent (the export rolled
  * back, or did not take it), it is amended or dropped; sent, it is reversed, and the answer names the file that
  * carried it. Every write is checked to have touched the row it meant to; one that did not is retried, and refused
  * with a conflict after that, never answered as done.
  */
 @Service
-public class CorrectionService {
+class CorrectionService {
 
     private static final Logger log = LoggerFactory.getLogger(CorrectionService.class);
     private static final int ATTEMPTS = 3;
@@ -40,7 +40,7 @@ public class CorrectionService {
      * @param conflict refused because the line could not be changed consistently now (409), not because the
      *        request was invalid (422)
      */
-    public record Outcome(LineOutcome outcome, List<FieldError> errors, String exportedIn, boolean conflict) {
+    record Outcome(LineOutcome outcome, List<FieldError> errors, String exportedIn, boolean conflict) {
 
         static Outcome done(LineOutcome outcome) {
             return new Outcome(outcome, List.of(), null, false);
@@ -61,22 +61,20 @@ public class CorrectionService {
 
     private final LineValidator validator;
     private final AssignmentDirectory assignments;
-    private final TimesheetLineStore lines;
-    private final CorrectionStore corrections;
+    private final LineLedger ledger;
     private final PayrollCalendar calendar;
     private final TransactionTemplate transactions;
 
-    CorrectionService(LineValidator validator, AssignmentDirectory assignments, TimesheetLineStore lines,
-                      CorrectionStore corrections, PayrollCalendar calendar, TransactionTemplate transactions) {
+    CorrectionService(LineValidator validator, AssignmentDirectory assignments, LineLedger ledger,
+                      PayrollCalendar calendar, TransactionTemplate transactions) {
         this.validator = validator;
         this.assignments = assignments;
-        this.lines = lines;
-        this.corrections = corrections;
+        this.ledger = ledger;
         this.calendar = calendar;
         this.transactions = transactions;
     }
 
-    public Optional<Outcome> correct(String lineId, TimesheetLineRequest body) {
+    Optional<Outcome> correct(String lineId, TimesheetLineRequest body) {
         List<FieldError> errors = new ArrayList<>();
         if (body.lineId() != null && !body.lineId().equals(lineId)) {
             errors.add(new FieldError("lineId", "must be left out or equal the line id in the path"));
@@ -97,7 +95,7 @@ public class CorrectionService {
         return locked(lineId, state -> apply(state, checked));
     }
 
-    private Outcome apply(CorrectionStore.LineState state, CheckedLine checked) {
+    private Outcome apply(LineLedger.LineState state, CheckedLine checked) {
         if (state.withdrawn()) {
             return Outcome.rejected(List.of(new FieldError("lineId", "was withdrawn; post the work under a new line id")));
         }
@@ -106,37 +104,36 @@ public class CorrectionService {
         }
         if (state.hasPendingClaim()) {
             // not sent yet (a first claim, or the new half of an earlier correction), and locked: rewrite it
-            if (!lines.amendPending(List.of(checked)).contains(state.lineId())) {
-                throw new CorrectionStore.LedgerMoved("the locked unsent claim of the line was not amended");
+            if (!ledger.amendPending(List.of(checked)).contains(state.lineId())) {
+                throw new LineLedger.LedgerMoved("the locked unsent claim of the line was not amended");
             }
             return Outcome.done(state.unreversedExportedClaim() == null ? LineOutcome.AMENDED : LineOutcome.CORRECTED);
         }
         Long sent = state.unreversedExportedClaim();
         Placement placement = sent == null ? checked.placement()
-                : calendar.placementForCorrection(corrections.earnedDateOf(sent));
+                : calendar.placementForCorrection(ledger.earnedDateOf(sent));
         if (sent != null) {
-            corrections.reverse(sent, placement);
+            ledger.reverse(sent, placement);
         }
-        lines.updateLines(List.of(checked));
-        lines.insertClaims(List.of(new CheckedLine(0, checked.values(), placement, checked.contentHash())));
+        ledger.rewrite(checked, placement);
         return sent == null ? Outcome.done(LineOutcome.CORRECTED)
                 : Outcome.reversed(LineOutcome.CORRECTED, state.exportedIn());
     }
 
     /** Withdraws a line: drops its unsent claim and reverses what was sent. Empty when the line id is unknown. */
-    public Optional<Outcome> withdraw(String lineId) {
+    Optional<Outcome> withdraw(String lineId) {
         return locked(lineId, state -> {
             if (state.withdrawn()) {
                 return Outcome.done(LineOutcome.UNCHANGED);
             }
             if (state.hasPendingClaim()) {
-                corrections.dropPendingClaim(state.pendingClaim());
+                ledger.dropPendingClaim(state.pendingClaim());
             }
             Long sent = state.unreversedExportedClaim();
             if (sent != null) {
-                corrections.reverse(sent, calendar.placementForCorrection(corrections.earnedDateOf(sent)));
+                ledger.reverse(sent, calendar.placementForCorrection(ledger.earnedDateOf(sent)));
             }
-            corrections.markWithdrawn(state.lineId());
+            ledger.markWithdrawn(state.lineId());
             return sent == null ? Outcome.done(LineOutcome.WITHDRAWN)
                     : Outcome.reversed(LineOutcome.WITHDRAWN, state.exportedIn());
         });
@@ -147,15 +144,15 @@ public class CorrectionService {
      * gave up on, rolls the transaction back and it is tried again on a fresh state; after {@value #ATTEMPTS} tries
      * the change is refused with a conflict naming the file that last carried the line's claim.
      */
-    private Optional<Outcome> locked(String lineId, Function<CorrectionStore.LineState, Outcome> change) {
+    private Optional<Outcome> locked(String lineId, Function<LineLedger.LineState, Outcome> change) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> corrections.lock(lineId).map(change));
-            } catch (CorrectionStore.LedgerMoved | PessimisticLockingFailureException raced) {
+                return transactions.execute(status -> ledger.lock(lineId).map(change));
+            } catch (LineLedger.LedgerMoved | PessimisticLockingFailureException raced) {
                 log.warn("Change of a timesheet line rolled back (attempt {} of {}): {}", attempt, ATTEMPTS,
                         raced.getClass().getSimpleName());
                 if (attempt == ATTEMPTS) {
-                    String file = corrections.fileOfLatestClaim(lineId).orElse(null);
+                    String file = ledger.fileOfLastSentClaim(lineId).orElse(null);
                     return Optional.of(Outcome.conflict(new FieldError("lineId", "could not be changed now: its"
                             + " ledger rows moved while the change was applied, so nothing was changed"
                             + (file == null ? "" : "; its latest claim went out in " + file)

@@ -22,22 +22,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the same content, an amendment before export, and refused after export (corrections take over).
  */
 @Service
-public class IntakeService {
+class IntakeService {
 
     private final LineValidator validator;
     private final AssignmentDirectory assignments;
-    private final TimesheetLineStore store;
+    private final LineLedger ledger;
     private final TransactionTemplate transactions;
 
-    IntakeService(LineValidator validator, AssignmentDirectory assignments, TimesheetLineStore store,
+    IntakeService(LineValidator validator, AssignmentDirectory assignments, LineLedger ledger,
                   TransactionTemplate transactions) {
         this.validator = validator;
         this.assignments = assignments;
-        this.store = store;
+        this.ledger = ledger;
         this.transactions = transactions;
     }
 
-    public BatchResult post(List<TimesheetLineRequest> lines) {
+    BatchResult post(List<TimesheetLineRequest> lines) {
         LineResult[] results = new LineResult[lines.size()];
         Map<Integer, List<FieldError>> warnings = new HashMap<>();
         List<CheckedLine> checked = check(lines, results, warnings);
@@ -99,12 +99,12 @@ public class IntakeService {
     }
 
     private void store(List<CheckedLine> checked, LineResult[] results) {
-        Map<String, TimesheetLineStore.Existing> existing = store.lockExisting(
+        Map<String, LineLedger.Existing> existing = ledger.lockExisting(
                 checked.stream().map(CheckedLine::lineId).toList());
         List<CheckedLine> fresh = new ArrayList<>();
         List<CheckedLine> amend = new ArrayList<>();
         for (CheckedLine c : checked) {
-            TimesheetLineStore.Existing known = existing.get(c.lineId());
+            LineLedger.Existing known = existing.get(c.lineId());
             String path = "lines[" + c.index() + "]";
             if (known == null) {
                 fresh.add(c);
@@ -119,15 +119,15 @@ public class IntakeService {
                 amend.add(c);
             }
         }
-        Set<String> inserted = store.insert(fresh);
+        Set<String> inserted = ledger.insert(fresh);
         if (inserted.size() != fresh.size()) {
             throw new DataIntegrityViolationException("a line id was inserted concurrently");
         }
         fresh.forEach(c -> results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.CREATED));
-        Set<String> amended = store.amendPending(amend);
+        Set<String> amended = ledger.amendPending(amend);
         // a line whose claim an export was tagging when we read it: the amendment waited for that export's row lock
         // and then found the claim in a file; this statement sees the file, so the refusal can name it
-        Map<String, String> exportedMeanwhile = store.fileOfLatestClaim(amend.stream().map(CheckedLine::lineId)
+        Map<String, String> exportedMeanwhile = ledger.fileOfLastSentClaim(amend.stream().map(CheckedLine::lineId)
                 .filter(id -> !amended.contains(id)).toList());
         for (CheckedLine c : amend) {
             if (amended.contains(c.lineId())) {

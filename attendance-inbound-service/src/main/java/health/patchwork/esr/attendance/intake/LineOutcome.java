@@ -1,7 +1,7 @@
 package health.patchwork.esr.attendance.intake;
 
 /** What happened to one posted line. */
-public enum LineOutcome {
+enum LineOutcome {
     /** New line stored, pending export. */
     CREATED,
     /** Known line, not yet exported, with different content: its pending claim now says the new content. */

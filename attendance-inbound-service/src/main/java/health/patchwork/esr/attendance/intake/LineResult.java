@@ -16,7 +16,7 @@ import health.patchwork.esr.support.web.FieldError;
  *        (also when that file was being made while the change arrived, so the change could not stop the claim)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record LineResult(int index, String lineId, LineOutcome outcome, List<FieldError> errors,
+record LineResult(int index, String lineId, LineOutcome outcome, List<FieldError> errors,
                          List<FieldError> warnings, String exportedIn) {
 
     static LineResult ok(int index, String lineId, LineOutcome outcome) {

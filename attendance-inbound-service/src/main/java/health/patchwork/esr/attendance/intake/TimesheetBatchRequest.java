@@ -6,6 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A batch of up to 1,000 lines. */
-public record TimesheetBatchRequest(
+record TimesheetBatchRequest(
         @NotNull @Size(min = 1, max = 1000, message = "must hold 1 to 1000 lines") List<@NotNull TimesheetLineRequest> lines) {
 }

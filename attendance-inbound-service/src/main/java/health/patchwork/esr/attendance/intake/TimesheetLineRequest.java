@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * validation), so that one bad line does not refuse the batch.
  */
 @Schema(description = "An approved worked shift x pay code")
-public record TimesheetLineRequest(
+record TimesheetLineRequest(
         @Schema(description = "The platform's line id: the idempotency key", example = "shift-7781/OT")
         String lineId,
         @Schema(description = "ESR assignment number worked", example = "20000001-2")

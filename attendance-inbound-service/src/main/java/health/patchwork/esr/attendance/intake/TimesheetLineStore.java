@@ -1,220 +1,119 @@
 package health.patchwork.esr.attendance.intake;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
-import health.patchwork.esr.attendance.mapping.ClaimValues;
-import health.patchwork.esr.attendance.mapping.PayCodes;
-
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Timesheet lines and their pending claims, written set-based: one statement per table per batch, with the batch's
- * values passed as arrays and expanded by {@code unnest}.
+ * Timesheet lines as the platform posted them (latest content), table {@code timesheet_line}. Written set-based: one
+ * statement per batch, with the batch's values passed as arrays and expanded by {@code unnest}. Whoever changes a
+ * line or its ledger entries holds the line's row lock ({@link #lock}) until the change commits.
  */
 @Component
-class TimesheetLineStore {
+public class TimesheetLineStore {
 
-    /** What is known of a posted line id: its content hash, and whether a claim of it has gone out. */
-    record Existing(String lineId, String contentHash, boolean withdrawn, String exportedIn) {
+    /** A stored line: its content hash (what a re-post is compared by), version, and whether it was withdrawn. */
+    public record StoredLine(String lineId, String contentHash, int version, boolean withdrawn) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final PayCodes payCodes;
+    private final JdbcClient jdbc;
 
-    TimesheetLineStore(JdbcTemplate jdbc, PayCodes payCodes) {
+    TimesheetLineStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.payCodes = payCodes;
     }
 
-    /** The known lines among {@code ids}, locked until the transaction ends. */
-    Map<String, Existing> lockExisting(Collection<String> ids) {
-        Map<String, Existing> found = new HashMap<>();
+    /** The known lines among {@code ids}, locked in id order until the transaction ends. */
+    Map<String, StoredLine> lock(Collection<String> ids) {
+        return byId(ids, " for update");
+    }
+
+    /** The known lines among {@code ids}, in id order. */
+    public List<StoredLine> find(Collection<String> ids) {
+        return new ArrayList<>(byId(ids, "").values());
+    }
+
+    private Map<String, StoredLine> byId(Collection<String> ids, String lock) {
+        Map<String, StoredLine> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    select l.line_id, l.content_hash, l.withdrawn,
-                           (select f.file_name from export_entry e join export_file f on f.id = e.export_file_id
-                             where e.line_id = l.line_id and e.kind = 'CLAIM' order by e.id desc limit 1) as exported_in
-                    from timesheet_line l where l.line_id = any (?) order by l.line_id for update of l""");
-            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
-            return ps;
-        }, rs -> {
-            found.put(rs.getString(1), new Existing(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
-        });
+        jdbc.sql("select line_id, content_hash, version, withdrawn from timesheet_line where line_id = any (?)"
+                        + " order by line_id" + lock)
+                .param(new SqlArrayValue("text", ids.toArray()))
+                .query((rs, i) -> new StoredLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+                .list().forEach(line -> found.put(line.lineId(), line));
         return found;
     }
 
-    /** For each of {@code ids} whose latest claim went into a file: that file's name. */
-    Map<String, String> fileOfLatestClaim(Collection<String> ids) {
-        Map<String, String> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    select distinct on (e.line_id) e.line_id, f.file_name
-                    from export_entry e left join export_file f on f.id = e.export_file_id
-                    where e.line_id = any (?) and e.kind = 'CLAIM' order by e.line_id, e.id desc""");
-            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
-            return ps;
-        }, rs -> {
-            if (rs.getString(2) != null) {
-                found.put(rs.getString(1), rs.getString(2));
-            }
-        });
-        return found;
-    }
-
-    /** Inserts new lines and their pending claims; returns the ids actually inserted (a concurrent post may win). */
-    Set<String> insert(List<CheckedLine> lines) {
-        Set<String> inserted = new HashSet<>();
+    /** Inserts new lines; returns the version of each line actually inserted (a concurrent post may win). */
+    Map<String, Integer> insert(List<CheckedLine> lines) {
         if (lines.isEmpty()) {
-            return inserted;
+            return new LinkedHashMap<>();
         }
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    insert into timesheet_line (line_id, assignment_number, earned_date, pay_code, quantity, rate, amount,
-                                                cost_centre, content_hash)
-                    select * from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[],
-                                         ?::numeric[], ?::text[], ?::text[])
-                    on conflict (line_id) do nothing
-                    returning line_id""");
-            setContent(con, ps, 1, lines);
-            ps.setArray(9, con.createArrayOf("text", lines.stream().map(CheckedLine::contentHash).toArray()));
-            return ps;
-        }, rs -> {
-            inserted.add(rs.getString(1));
-        });
-        List<CheckedLine> claims = lines.stream().filter(l -> inserted.contains(l.lineId())).toList();
-        insertClaims(claims);
-        return inserted;
+        return versions(jdbc.sql("""
+                insert into timesheet_line (line_id, assignment_number, earned_date, pay_code, quantity, rate, amount,
+                                            cost_centre, content_hash)
+                select * from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[],
+                                     ?::numeric[], ?::text[], ?::text[])
+                on conflict (line_id) do nothing
+                returning line_id, version""").params(contentAndHash(lines)));
     }
 
-    /** Pending claims carrying the lines' current content, placed as each checked line says. */
-    void insertClaims(List<CheckedLine> lines) {
+    /** Sets each line's content to what {@code lines} say and moves its version on; returns the new versions. */
+    Map<String, Integer> update(List<CheckedLine> lines) {
         if (lines.isEmpty()) {
-            return;
+            return new LinkedHashMap<>();
         }
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    insert into export_entry (line_id, line_version, kind, assignment_number, earned_date, pay_code,
-                                              quantity, rate, amount, cost_centre, tax_year, tax_period, cut_off,
-                                              mapping_id)
-                    select l.line_id, l.version, 'CLAIM', l.assignment_number, l.earned_date, l.pay_code, l.quantity,
-                           l.rate, l.amount, l.cost_centre, u.tax_year, u.tax_period, u.cut_off, u.mapping_id
-                    from unnest(?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[])
-                         as u(line_id, tax_year, tax_period, cut_off, mapping_id)
-                    join timesheet_line l on l.line_id = u.line_id""");
-            ps.setArray(1, array(con, "text", lines, ClaimValues::lineId));
-            setPlacement(con, ps, 2, lines);
-            ps.setArray(5, mappingIds(con, lines));
-            return ps;
+        return versions(jdbc.sql("""
+                update timesheet_line t
+                   set assignment_number = u.assignment_number, earned_date = u.earned_date, pay_code = u.pay_code,
+                       quantity = u.quantity, rate = u.rate, amount = u.amount, cost_centre = u.cost_centre,
+                       content_hash = u.content_hash, version = t.version + 1, updated_at = now()
+                from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
+                            ?::text[], ?::text[])
+                     as u(line_id, assignment_number, earned_date, pay_code, quantity, rate, amount, cost_centre,
+                          content_hash)
+                where t.line_id = u.line_id
+                returning t.line_id, t.version""").params(contentAndHash(lines)));
+    }
+
+    /** Marks the line withdrawn; returns the rows changed (0 or 1). */
+    int markWithdrawn(String lineId) {
+        return jdbc.sql("update timesheet_line set withdrawn = true, updated_at = now() where line_id = ?")
+                .param(lineId).update();
+    }
+
+    private static Map<String, Integer> versions(JdbcClient.StatementSpec statement) {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        statement.query(rs -> {
+            versions.put(rs.getString(1), rs.getInt(2));
         });
+        return versions;
     }
 
-    /**
-     * Rewrites the pending claims of known lines that have not been exported, then the lines themselves. Returns the
-     * ids amended; a line missing from the result was exported meanwhile and is left as it was.
-     */
-    Set<String> amendPending(List<CheckedLine> lines) {
-        Set<String> amended = new HashSet<>();
-        if (lines.isEmpty()) {
-            return amended;
-        }
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    update export_entry e
-                       set assignment_number = u.assignment_number, earned_date = u.earned_date, pay_code = u.pay_code,
-                           quantity = u.quantity, rate = u.rate, amount = u.amount, cost_centre = u.cost_centre,
-                           tax_year = u.tax_year, tax_period = u.tax_period, cut_off = u.cut_off,
-                           mapping_id = u.mapping_id, line_version = e.line_version + 1
-                    from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[])
-                         as u(line_id, assignment_number, earned_date, pay_code, quantity, rate, amount, cost_centre,
-                              tax_year, tax_period, cut_off, mapping_id)
-                    where e.line_id = u.line_id and e.kind = 'CLAIM' and e.export_file_id is null
-                    returning e.line_id""");
-            setContent(con, ps, 1, lines);
-            setPlacement(con, ps, 9, lines);
-            ps.setArray(12, mappingIds(con, lines));
-            return ps;
-        }, rs -> {
-            amended.add(rs.getString(1));
-        });
-        List<CheckedLine> done = lines.stream().filter(l -> amended.contains(l.lineId())).toList();
-        updateLines(done);
-        return amended;
+    /** 9 arrays: line id, assignment, date, pay code, quantity, rate, amount, cost centre, content hash. */
+    private static List<Object> contentAndHash(List<CheckedLine> lines) {
+        return List.of(
+                array("text", lines, line -> line.values().lineId()),
+                array("text", lines, line -> line.values().assignmentNumber()),
+                array("date", lines, line -> Date.valueOf(line.values().earnedDate())),
+                array("text", lines, line -> line.values().payCode()),
+                array("numeric", lines, line -> line.values().quantity()),
+                array("numeric", lines, line -> line.values().rate()),
+                array("numeric", lines, line -> line.values().amount()),
+                array("text", lines, line -> line.values().costCentre()),
+                array("text", lines, CheckedLine::contentHash));
     }
 
-    /** Sets the line's content to {@code lines} and bumps its version. */
-    void updateLines(List<CheckedLine> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    update timesheet_line t
-                       set assignment_number = u.assignment_number, earned_date = u.earned_date, pay_code = u.pay_code,
-                           quantity = u.quantity, rate = u.rate, amount = u.amount, cost_centre = u.cost_centre,
-                           content_hash = u.content_hash, version = t.version + 1, updated_at = now()
-                    from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
-                                ?::text[], ?::text[])
-                         as u(line_id, assignment_number, earned_date, pay_code, quantity, rate, amount, cost_centre,
-                              content_hash)
-                    where t.line_id = u.line_id""");
-            setContent(con, ps, 1, lines);
-            ps.setArray(9, con.createArrayOf("text", lines.stream().map(CheckedLine::contentHash).toArray()));
-            return ps;
-        });
-    }
-
-    /** Sets 8 arrays from {@code first}: line id, assignment, date, pay code, quantity, rate, amount, cost centre. */
-    private static void setContent(Connection con, PreparedStatement ps, int first, List<CheckedLine> lines)
-            throws SQLException {
-        ps.setArray(first, array(con, "text", lines, ClaimValues::lineId));
-        ps.setArray(first + 1, array(con, "text", lines, ClaimValues::assignmentNumber));
-        ps.setArray(first + 2, con.createArrayOf("date",
-                lines.stream().map(l -> Date.valueOf(l.values().earnedDate())).toArray()));
-        ps.setArray(first + 3, array(con, "text", lines, ClaimValues::payCode));
-        ps.setArray(first + 4, array(con, "numeric", lines, ClaimValues::quantity));
-        ps.setArray(first + 5, array(con, "numeric", lines, ClaimValues::rate));
-        ps.setArray(first + 6, array(con, "numeric", lines, ClaimValues::amount));
-        ps.setArray(first + 7, array(con, "text", lines, ClaimValues::costCentre));
-    }
-
-    /** Sets 3 arrays from {@code first}: tax year, period, cut-off. */
-    private static void setPlacement(Connection con, PreparedStatement ps, int first, List<CheckedLine> lines)
-            throws SQLException {
-        ps.setArray(first, con.createArrayOf("smallint",
-                lines.stream().map(l -> (short) l.placement().period().taxYear()).toArray()));
-        ps.setArray(first + 1, con.createArrayOf("smallint",
-                lines.stream().map(l -> (short) l.placement().period().period()).toArray()));
-        ps.setArray(first + 2, con.createArrayOf("timestamptz",
-                lines.stream().map(l -> Timestamp.from(l.placement().cutOff())).toArray()));
-    }
-
-    /** The mapping in force for each line's pay code: the claim is written, and reversed, with it. */
-    private java.sql.Array mappingIds(Connection con, List<CheckedLine> lines) throws SQLException {
-        return con.createArrayOf("bigint",
-                lines.stream().map(l -> payCodes.currentMappingId(l.values().payCode())).toArray());
-    }
-
-    private static java.sql.Array array(Connection con, String type, List<CheckedLine> lines,
-                                        Function<ClaimValues, Object> field) throws SQLException {
-        return con.createArrayOf(type, lines.stream().map(l -> field.apply(l.values())).toArray());
+    private static SqlArrayValue array(String type, List<CheckedLine> lines, Function<CheckedLine, Object> field) {
+        return new SqlArrayValue(type, lines.stream().map(field).toArray());
     }
 }

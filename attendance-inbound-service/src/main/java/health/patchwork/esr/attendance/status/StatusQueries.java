@@ -1,39 +1,63 @@
 package health.patchwork.esr.attendance.status;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import health.patchwork.esr.attendance.intake.TimesheetLineStore;
+import health.patchwork.esr.attendance.intake.TimesheetLineStore.StoredLine;
+import health.patchwork.esr.attendance.ledger.Entry;
+import health.patchwork.esr.attendance.ledger.EntryKind;
+import health.patchwork.esr.attendance.ledger.ExportEntries;
+import health.patchwork.esr.attendance.ledger.PeriodTotal;
 import health.patchwork.esr.attendance.mapping.PayCodes;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
-import health.patchwork.esr.support.export.ExportState;
+import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportedFile;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Read side for operators and payroll officers: lines, files, per-period totals. */
+/**
+ * Read side for operators and payroll officers: lines, files, per-period totals. Each view asks the owners once: the
+ * lines from the line store, their entries from the ATT-row ledger, then the files those entries went into.
+ */
 @Component
 class StatusQueries {
 
-    /** One ATT row of a line, sent or pending. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EntryView(String kind, String status, String fileName, Integer rowNumber, String period, BigDecimal quantity,
-                     BigDecimal rate, BigDecimal amount) {
+    /** Where one ATT row is. */
+    enum EntryStatus { PENDING, EXPORTED }
+
+    /** Where a line is, over all its ATT rows. */
+    enum LineStatus {
+        /** Not sent yet. */
+        PENDING,
+        /** Sent, in {@code fileName}. */
+        EXPORTED,
+        /** Sent; a correction waits for the next file. */
+        CORRECTION_PENDING,
+        /** Withdrawn after it was sent. */
+        REVERSED,
+        /** Withdrawn before it was sent. */
+        WITHDRAWN
     }
 
-    /**
-     * @param status PENDING (not sent yet), EXPORTED (in {@code fileName}), CORRECTION_PENDING (sent; a correction
-     *               waits for the next file), REVERSED (withdrawn after it was sent), WITHDRAWN (withdrawn unsent)
-     */
-    record LineView(String lineId, String status, String fileName, int version, List<EntryView> entries) {
+    /** One ATT row of a line, sent or pending. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EntryView(EntryKind kind, EntryStatus status, String fileName, Integer rowNumber, String period,
+                     BigDecimal quantity, BigDecimal rate, BigDecimal amount) {
+    }
+
+    record LineView(String lineId, LineStatus status, String fileName, int version, List<EntryView> entries) {
     }
 
     /** Totals of one element and cost centre (null: the assignment's own costing); reversals count negative. */
@@ -44,115 +68,80 @@ class StatusQueries {
     record PeriodSummary(String period, List<FileView> files, List<Total> totals) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final TimesheetLineStore lines;
+    private final ExportEntries entries;
+    private final ExportLedger files;
     private final PayCodes payCodes;
 
-    StatusQueries(JdbcTemplate jdbc, PayCodes payCodes) {
-        this.jdbc = jdbc;
+    StatusQueries(TimesheetLineStore lines, ExportEntries entries, ExportLedger files, PayCodes payCodes) {
+        this.lines = lines;
+        this.entries = entries;
+        this.files = files;
         this.payCodes = payCodes;
     }
 
     Optional<LineView> line(String lineId) {
-        List<Object[]> head = jdbc.query("select version, withdrawn from timesheet_line where line_id = ?",
-                (rs, i) -> new Object[] {rs.getInt(1), rs.getBoolean(2)}, lineId);
-        if (head.isEmpty()) {
-            return Optional.empty();
-        }
-        List<EntryView> entries = jdbc.query("""
-                select e.kind, f.file_name,
-                       (select count(*) from export_entry o where o.tax_year = e.tax_year and o.tax_period = e.tax_period
-                               and o.export_file_id = e.export_file_id and o.id <= e.id)
-                           as row_number,
-                       e.tax_year, e.tax_period, e.quantity, e.rate, e.amount
-                from export_entry e left join export_file f on f.id = e.export_file_id
-                where e.line_id = ? order by e.id""", (rs, i) -> new EntryView(rs.getString(1),
-                rs.getString(2) == null ? "PENDING" : "EXPORTED", rs.getString(2),
-                rs.getString(2) == null ? null : rs.getInt(3),
-                label(rs.getInt(4), rs.getInt(5)),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8)), lineId);
-        return Optional.of(view(lineId, (Integer) head.get(0)[0], (Boolean) head.get(0)[1], entries));
+        return lines.find(List.of(lineId)).stream().findFirst().map(line -> {
+            List<Entry> ofLine = entries.ofLine(lineId);
+            return view(line, ofLine, fileNames(ofLine));
+        });
     }
 
     /** Many lines at once (row numbers left out); ids not known are left out of the answer. */
     List<LineView> lines(List<String> lineIds) {
-        Map<String, List<EntryView>> entries = new LinkedHashMap<>();
-        Map<String, Object[]> heads = new LinkedHashMap<>();
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select l.line_id, l.version, l.withdrawn, e.kind, f.file_name, e.tax_year, e.tax_period,
-                           e.quantity, e.rate, e.amount
-                    from timesheet_line l
-                    left join export_entry e on e.line_id = l.line_id
-                    left join export_file f on f.id = e.export_file_id
-                    where l.line_id = any (?) order by l.line_id, e.id""");
-            ps.setArray(1, con.createArrayOf("text", lineIds.toArray()));
-            return ps;
-        }, rs -> {
-            String id = rs.getString(1);
-            heads.putIfAbsent(id, new Object[] {rs.getInt(2), rs.getBoolean(3)});
-            List<EntryView> list = entries.computeIfAbsent(id, k -> new ArrayList<>());
-            if (rs.getString(4) != null) {
-                list.add(new EntryView(rs.getString(4), rs.getString(5) == null ? "PENDING" : "EXPORTED",
-                        rs.getString(5), null, label(rs.getInt(6), rs.getInt(7)), rs.getBigDecimal(8),
-                        rs.getBigDecimal(9), rs.getBigDecimal(10)));
-            }
-        });
-        List<LineView> views = new ArrayList<>();
-        heads.forEach((id, head) -> views.add(view(id, (Integer) head[0], (Boolean) head[1], entries.get(id))));
-        return views;
+        List<StoredLine> known = lines.find(lineIds);
+        Map<String, List<Entry>> byLine = new HashMap<>();
+        List<Entry> all = entries.ofLines(known.stream().map(StoredLine::lineId).toList());
+        all.forEach(entry -> byLine.computeIfAbsent(entry.lineId(), id -> new ArrayList<>()).add(entry));
+        Map<Long, String> names = fileNames(all);
+        return known.stream().map(line -> view(line, byLine.getOrDefault(line.lineId(), List.of()), names)).toList();
     }
 
-    private static LineView view(String lineId, int version, boolean withdrawn, List<EntryView> entries) {
-        boolean anySent = entries.stream().anyMatch(e -> e.fileName() != null);
-        boolean anyPending = entries.stream().anyMatch(e -> e.fileName() == null);
-        String lastSentClaim = entries.stream().filter(e -> e.kind().equals("CLAIM") && e.fileName() != null)
+    private LineView view(StoredLine line, List<Entry> ofLine, Map<Long, String> fileNames) {
+        List<EntryView> views = ofLine.stream().map(entry -> new EntryView(entry.kind(),
+                entry.pending() ? EntryStatus.PENDING : EntryStatus.EXPORTED, fileNames.get(entry.fileId()),
+                entry.rowNumber(), label(entry.period()), entry.quantity(), entry.rate(), entry.amount())).toList();
+        boolean anySent = ofLine.stream().anyMatch(entry -> !entry.pending());
+        boolean anyPending = ofLine.stream().anyMatch(Entry::pending);
+        String lastSentClaim = views.stream().filter(e -> e.kind() == EntryKind.CLAIM && e.fileName() != null)
                 .reduce((a, b) -> b).map(EntryView::fileName).orElse(null);
-        String status = withdrawn ? (anySent ? "REVERSED" : "WITHDRAWN")
-                : !anyPending ? "EXPORTED" : anySent ? "CORRECTION_PENDING" : "PENDING";
-        return new LineView(lineId, status, lastSentClaim, version, entries);
+        LineStatus status = line.withdrawn() ? (anySent ? LineStatus.REVERSED : LineStatus.WITHDRAWN)
+                : !anyPending ? LineStatus.EXPORTED : anySent ? LineStatus.CORRECTION_PENDING : LineStatus.PENDING;
+        return new LineView(line.lineId(), status, lastSentClaim, line.version(), views);
+    }
+
+    /** The names of the files these entries went into, by file id, in one query. */
+    private Map<Long, String> fileNames(List<Entry> sent) {
+        Set<Long> ids = new HashSet<>();
+        sent.stream().filter(entry -> !entry.pending()).forEach(entry -> ids.add(entry.fileId()));
+        Map<Long, String> names = new HashMap<>();
+        files.byIds(ids).forEach((id, file) -> names.put(id, file.fileName()));
+        return names;
     }
 
     PeriodSummary summary(TaxPeriod period) {
         Map<List<String>, Total> totals = new LinkedHashMap<>();
-        jdbc.query("""
-                select pay_code, cost_centre,
-                       count(*) as rows,
-                       sum(case when kind = 'REVERSAL' then -quantity else quantity end) as quantity,
-                       sum(case when kind = 'REVERSAL' then -amount else amount end) as amount,
-                       count(*) filter (where export_file_id is null) as pending
-                from export_entry where tax_year = ? and tax_period = ?
-                group by pay_code, cost_centre order by pay_code, cost_centre nulls first""", rs -> {
-            String element = payCodes.elementOf(rs.getString(1));
-            List<String> key = Arrays.asList(element, rs.getString(2));
-            Total add = new Total(element, rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                    rs.getInt(6));
-            totals.merge(key, add, (a, b) -> new Total(a.element(), a.costCentre(), a.rows() + b.rows(),
-                    a.quantity().add(b.quantity()), sum(a.amount(), b.amount()), a.pendingRows() + b.pendingRows()));
-        }, period.taxYear(), period.period());
-        List<FileView> files = jdbc.queryForList(
-                "select file_name from export_file where tax_year = ? and tax_period = ? order by sequence_number",
-                String.class, period.taxYear(), period.period()).stream()
-                .map(name -> fileByName(name).orElseThrow()).toList();
+        for (PeriodTotal row : entries.totalsOf(period)) {
+            String element = payCodes.elementOf(row.payCode());
+            Total add = new Total(element, row.costCentre(), row.rows(), row.quantity(), row.amount(),
+                    row.pendingRows());
+            totals.merge(Arrays.asList(element, row.costCentre()), add, (a, b) -> new Total(a.element(),
+                    a.costCentre(), a.rows() + b.rows(), a.quantity().add(b.quantity()), sum(a.amount(), b.amount()),
+                    a.pendingRows() + b.pendingRows()));
+        }
+        List<FileView> ofPeriod = files.ofPeriod(period).stream().map(FileView::of).toList();
         List<Total> sorted = new ArrayList<>(totals.values());
         sorted.sort(Comparator.comparing(Total::element)
                 .thenComparing(Total::costCentre, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return new PeriodSummary(period.yy() + period.pp(), files, sorted);
+        return new PeriodSummary(period.yy() + period.pp(), ofPeriod, sorted);
     }
 
     Optional<FileView> fileByName(String fileName) {
-        return jdbc.query("""
-                select id, file_name, sequence_number, state, row_count, sha256, size_bytes, generated_at, uploaded_at
-                from export_file where file_name = ?""", (rs, i) -> FileView.of(
-                new ExportedFile(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                        ExportState.valueOf(rs.getString(4)), rs.getInt(5),
-                        rs.getString(6), rs.getLong(7), rs.getTimestamp(8).toInstant(),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant())), fileName)
-                .stream().findFirst();
+        return files.byName(fileName).map(FileView::of);
     }
 
-    private static String label(int taxYear, int period) {
-        TaxPeriod p = new TaxPeriod(taxYear, period);
-        return p.yy() + p.pp();
+    private static String label(TaxPeriod period) {
+        return period.yy() + period.pp();
     }
 
     private static BigDecimal sum(BigDecimal a, BigDecimal b) {

@@ -4,18 +4,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.name.InboundFileType;
 import health.patchwork.esr.formats.name.PeriodRun;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.SqlArrayValue;
 
 /**
  * The file ledger: table {@code export_file} in the service's schema (first on the connection's search path), one row
@@ -165,6 +168,26 @@ public class ExportLedger {
                                and tax_year = ? and tax_period = ?)""", Boolean.class,
                 target.fileType().name() + "\\_%", String.valueOf(target.periodType().code()),
                 String.valueOf(PeriodRun.NORMAL.code()), target.period().taxYear(), target.period().period()));
+    }
+
+    /**
+     * The files with these ids, by id, in one query: a read model that holds file ids (a service's export rows) asks
+     * here for the files rather than joining the ledger's table. Ids with no file are left out.
+     */
+    public Map<Long, ExportedFile> byIds(Collection<Long> ids) {
+        Map<Long, ExportedFile> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query("select " + COLUMNS + " from export_file where id = any (?) order by id", ROW,
+                new SqlArrayValue("bigint", ids.toArray())).forEach(file -> found.put(file.id(), file));
+        return found;
+    }
+
+    /** The files made for a payroll period, in sequence order. */
+    public List<ExportedFile> ofPeriod(TaxPeriod period) {
+        return jdbc.query("select " + COLUMNS + " from export_file where tax_year = ? and tax_period = ?"
+                + " order by sequence_number", ROW, period.taxYear(), period.period());
     }
 
     private static ExportedFile map(ResultSet rs, int row) throws SQLException {

@@ -356,4 +356,16 @@ class FileExporterTest {
                 .hasMessageContaining("differs from the recorded content");
         assertThat(server.resolve("/in/AB_123_PWH_MN2708_00000001.DAT")).doesNotExist();
     }
+
+    @Test
+    void readModelsFindFilesByIdAndByPeriod() {
+        ExportedFile file = exporter(ExportCheckpoints.NONE).export(NOVEMBER).orElseThrow();
+        ExportLedger ledger = new ExportLedger(jdbc);
+
+        assertThat(ledger.byIds(List.of(file.id(), 999L))).as("an id with no file is left out")
+                .containsOnlyKeys(file.id()).extractingByKey(file.id()).isEqualTo(file);
+        assertThat(ledger.byIds(List.of())).isEmpty();
+        assertThat(ledger.ofPeriod(new TaxPeriod(27, 8))).containsExactly(file);
+        assertThat(ledger.ofPeriod(new TaxPeriod(27, 9))).isEmpty();
+    }
 }
