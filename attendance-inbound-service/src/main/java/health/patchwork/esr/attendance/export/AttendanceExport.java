@@ -12,7 +12,6 @@ import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
-import health.patchwork.esr.support.leader.ScheduledWork;
 import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,23 +35,18 @@ public class AttendanceExport {
     private final FileExporter exporter;
     private final PayrollCalendar calendar;
     private final JdbcClient jdbc;
-    private final ScheduledWork scheduled;
 
-    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcClient jdbc, ScheduledWork scheduled) {
+    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, JdbcClient jdbc) {
         this.exporter = exporter;
         this.calendar = calendar;
         this.jdbc = jdbc;
-        this.scheduled = scheduled;
     }
 
-    // same default as AttendanceSettings.exportSchedule
-    @Scheduled(cron = "${esr.attendance.export-schedule:0 0 18 * * *}", zone = "Europe/London")
-    void scheduledCutOff() {
-        // standbys skip it; the export lock inside the exporter is what keeps each file to one upload
-        scheduled.onLeader("attendance cut-off export", this::cutOff);
-    }
-
-    /** Exports every period whose cut-off has passed and that has unsent entries. */
+    /**
+     * Exports every period whose cut-off has passed and that has unsent entries; what the schedule runs
+     * ({@code esr.attendance.export-schedule}). The export lock inside the exporter is what keeps each file to one
+     * upload.
+     */
     public List<ExportedFile> cutOff() {
         List<ExportedFile> files = exporter.exportAll(ledger -> duePeriods().stream()
                 .map(period -> target(ledger, period)).toList());
