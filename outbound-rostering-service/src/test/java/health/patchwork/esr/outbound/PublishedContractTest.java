@@ -41,7 +41,7 @@ class PublishedContractTest extends OutboundTestBase {
     }
 
     @Test
-    void publishedAssignmentsCarryTheCostCentreAndEmployeeNumber() {
+    void publishedAssignmentsCarryTheCostCentreEmployeeNumberAndPayroll() {
         mailbox.deliverSample(GOF_41);
         mailbox.poll();
 
@@ -50,6 +50,10 @@ class PublishedContractTest extends OutboundTestBase {
                 + " || ' ' || ta_flag from workforce.published_assignment where assignment_id in ('200001', '200002')"
                 + " order by 1", String.class))
                 .containsExactly("20000001 20000001 123A7100 Y", "20000001-2 20000001 123A7200 Y");
+        // ASA fields 11 and 12, as the sample sends them
+        assertThat(jdbc.queryForList("select distinct payroll_name || '/' || payroll_period_type"
+                + " from workforce.published_assignment where assignment_id in ('200001', '200002')", String.class))
+                .containsExactly("123 Monthly/Calendar");
         assertThat(jdbc.queryForList("select third_party_reference || ' ' || duration_days || ' ' || deleted_by_esr"
                 + " from workforce.published_absence", String.class)).containsExactly("PWH-A000118 3 false");
     }

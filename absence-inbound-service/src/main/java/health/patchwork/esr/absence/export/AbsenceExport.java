@@ -13,7 +13,6 @@ import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
-import health.patchwork.esr.support.leader.ScheduledWork;
 import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,18 +38,16 @@ public class AbsenceExport {
     private final PayrollPeriods periods;
     private final FinalisedPeriods finalised;
     private final Clock clock;
-    private final ScheduledWork scheduled;
 
     private final AbsenceFileContent content;
 
     AbsenceExport(FileExporter exporter, AbsenceFileContent content, PayrollPeriods periods,
-            FinalisedPeriods finalised, Clock clock, ScheduledWork scheduled) {
+            FinalisedPeriods finalised, Clock clock) {
         this.exporter = exporter;
         this.content = content;
         this.periods = periods;
         this.finalised = finalised;
         this.clock = clock;
-        this.scheduled = scheduled;
     }
 
     /** The period is final: record it, then write and deliver its AB file (none when nothing is due). */
@@ -87,17 +83,18 @@ public class AbsenceExport {
                 PeriodRun.SUPPLEMENTARY, normal.period()) : normal;
     }
 
-    /** The fallback: finalise the period that has just ended, if nobody did, and send what is due. */
-    @Scheduled(cron = "${esr.absence.export-schedule:0 0 6 5 * *}", zone = "Europe/London")
-    void monthlyFallback() {
-        int previous = periods.previousKey(LocalDate.now(clock.withZone(UK)));
-        // standbys skip it; the shared exporter's AB export lock is what keeps the file to one upload
-        scheduled.onLeader("absence export", periods.id(previous), () -> finalise(previous, "schedule"));
-    }
-
-    /** Runs the fallback now, as the schedule would (for operators and tests). */
+    /**
+     * The fallback, as the schedule runs it ({@code esr.absence.export-schedule}): finalise the period that has just
+     * ended, if nobody did, and send what is due. Standbys skip it; the shared exporter's AB export lock is what keeps
+     * the file to one upload.
+     */
     public Optional<ExportedFile> runFallback() {
         return finalise(periods.previousKey(LocalDate.now(clock.withZone(UK))), "schedule");
+    }
+
+    /** The period the fallback would finalise now, as its logs name it. */
+    String fallbackPeriod() {
+        return periods.id(periods.previousKey(LocalDate.now(clock.withZone(UK))));
     }
 
     /** Finishes files a crash left half-sent. Runs at start-up; a mailbox outage only delays it to the next export. */

@@ -3,6 +3,8 @@ package health.patchwork.esr.absence.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import health.patchwork.esr.absence.support.AbsenceServiceTest;
+import health.patchwork.esr.support.leader.ScheduledJob;
+import health.patchwork.esr.support.leader.ScheduledWork;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,9 @@ class RedactedDatabaseErrorTest extends AbsenceServiceTest {
     private static final String REASON = "Cold, Cough, Flu";
 
     @Autowired
-    AbsenceExport export;
+    ScheduledJob absenceFallbackExport;
+    @Autowired
+    ScheduledWork scheduled;
 
     @BeforeEach
     void refuseEveryExportRow() {
@@ -58,7 +62,7 @@ class RedactedDatabaseErrorTest extends AbsenceServiceTest {
     void theScheduledFallbackThatFailsInTheDatabaseLogsOnlyClassesAndSqlState(CapturedOutput output) {
         post("/api/v1/absences", AbsenceExportTest.batch(AbsenceExportTest.SICK_127));
 
-        export.monthlyFallback();
+        scheduled.run(absenceFallbackExport);
 
         assertThat(output.getAll()).contains("Scheduled absence export for M2707 failed")
                 .contains("DataIntegrityViolationException").contains("SQLSTATE 23514");

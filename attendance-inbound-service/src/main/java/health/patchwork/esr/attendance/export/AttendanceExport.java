@@ -12,7 +12,6 @@ import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
-import health.patchwork.esr.support.leader.ScheduledWork;
 import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,23 +34,18 @@ public class AttendanceExport {
     private final FileExporter exporter;
     private final PayrollCalendar calendar;
     private final ExportEntries entries;
-    private final ScheduledWork scheduled;
 
-    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, ExportEntries entries, ScheduledWork scheduled) {
+    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, ExportEntries entries) {
         this.exporter = exporter;
         this.calendar = calendar;
         this.entries = entries;
-        this.scheduled = scheduled;
     }
 
-    // same default as AttendanceSettings.exportSchedule
-    @Scheduled(cron = "${esr.attendance.export-schedule:0 0 18 * * *}", zone = "Europe/London")
-    void scheduledCutOff() {
-        // standbys skip it; the export lock inside the exporter is what keeps each file to one upload
-        scheduled.onLeader("attendance cut-off export", this::cutOff);
-    }
-
-    /** Exports every period whose cut-off has passed and that has unsent entries. */
+    /**
+     * Exports every period whose cut-off has passed and that has unsent entries; what the schedule runs
+     * ({@code esr.attendance.export-schedule}). The export lock inside the exporter is what keeps each file to one
+     * upload.
+     */
     public List<ExportedFile> cutOff() {
         List<ExportedFile> files = exporter.exportAll(ledger -> entries.pendingPeriodsCutOffBy(calendar.now())
                 .stream().map(period -> target(ledger, period)).toList());

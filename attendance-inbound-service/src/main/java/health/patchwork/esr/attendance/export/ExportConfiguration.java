@@ -23,13 +23,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The shared exporter, wired for TA files. */
 @Configuration(proxyBeanMethods = false)
 @Import(ExportTables.class)
-@EnableScheduling
 class ExportConfiguration {
 
     // esr-service-support's ledger is built on a JdbcTemplate

@@ -16,9 +16,14 @@ import health.patchwork.esr.formats.layout.RecordLayout;
 /**
  * A made-up Trust as ESR holds it: sites, an organisation hierarchy, posts, staff with one or two assignments
  * (a second is a bank post, {@code -2}), costings and professional registrations; and, day by day, the starters,
- * leavers, hours changes and renewals a real Trust sees. Deterministic for a seed.
+ * leavers, hours changes and renewals a real Trust sees. Deterministic for a seed. Bank posts are on the weekly bank
+ * payroll ({@code <VPD> Weekly Bank}), substantive posts on the monthly one ({@code <VPD> Monthly}).
  */
 public final class SyntheticTrust {
+
+    /** ESR payroll names, after the VPD. */
+    public static final String MONTHLY_PAYROLL = "Monthly";
+    public static final String WEEKLY_BANK_PAYROLL = "Weekly Bank";
 
     record Location(String id, String code, String description, String postcode) {
     }
@@ -382,7 +387,9 @@ public final class SyntheticTrust {
                     .set("Earliest Assignment Start Date", a.earliestStart).set("Assignment Type", "E")
                     .set("Assignment Number", a.number).set("System Assignment Status", slice.status())
                     .set("User Assignment Status", active ? "Active Assignment" : "Terminate Assignment")
-                    .set("Payroll Name", vpd + " Monthly").set("Payroll Period Type", "Calendar")
+                    // bank work is paid weekly, substantive posts monthly: two ESR payrolls in one Trust
+                    .set("Payroll Name", a.bank ? vpd + " " + WEEKLY_BANK_PAYROLL : vpd + " " + MONTHLY_PAYROLL)
+                    .set("Payroll Period Type", a.bank ? "Week" : "Calendar")
                     .set("Assignment Location ID", a.locationId).set("Supervisor Flag", "N")
                     .set("Employee Category", a.bank ? "Bank" : slice.fte().compareTo(BigDecimal.ONE) == 0
                             ? "Full Time" : "Part Time")

@@ -8,8 +8,9 @@ import java.time.Instant;
  * @param period YYPP, e.g. 2708
  * @param run      N (normal) or S (supplementary)
  * @param delivery how an UPLOADED file is known to have reached the mailbox ({@link ExportDelivery}); null before
+ * @param payroll  ESR's name of the file's payroll where the Trust configures several; null for its one payroll
  */
 public record ExportFileSummary(long id, String fileName, long sequence, String period, String run, String state,
                                 int rows, Long sizeBytes, String sha256, Instant generatedAt, Instant uploadedAt,
-                                String delivery) {
+                                String delivery, String payroll) {
 }

@@ -35,7 +35,7 @@ public class ExportLedger {
     private static final RowMapper<ExportedFile> ROW = ExportLedger::map;
 
     private static final String SUMMARY_COLUMNS = "id, file_name, sequence_number, tax_year, tax_period, period_run,"
-            + " state, row_count, size_bytes, sha256, generated_at, uploaded_at, delivery";
+            + " state, row_count, size_bytes, sha256, generated_at, uploaded_at, delivery, payroll";
 
     private static final RowMapper<ExportFileSummary> SUMMARY = ExportLedger::summary;
 
@@ -52,15 +52,16 @@ public class ExportLedger {
         return max == null ? first : max + 1;
     }
 
-    /** Records a new file as GENERATED with no rows yet; returns its id. */
-    public long insertGenerated(InboundFileName name, Instant generatedAt) {
+    /** Records a new file of {@code payroll} (null: the deployment's one payroll) as GENERATED with no rows yet. */
+    public long insertGenerated(InboundFileName name, String payroll, Instant generatedAt) {
         long id = jdbc.queryForObject("""
                 insert into export_file (file_name, sequence_number, period_type, period_run, tax_year, tax_period,
-                                         state, row_count, generated_at)
-                values (?, ?, ?, ?, ?, ?, 'GENERATED', 0, ?)
+                                         payroll, state, row_count, generated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'GENERATED', 0, ?)
                 returning id""", Long.class,
                 name.format(), name.sequence(), String.valueOf(name.periodType().code()),
-                String.valueOf(name.periodRun().code()), name.taxYear(), name.period(), Timestamp.from(generatedAt));
+                String.valueOf(name.periodRun().code()), name.taxYear(), name.period(), payroll,
+                Timestamp.from(generatedAt));
         event(id, ExportState.GENERATED, null);
         return id;
     }
@@ -161,13 +162,17 @@ public class ExportLedger {
                 .findFirst();
     }
 
-    /** Whether the normal (N) run of this period has been generated already, so later files are supplementary. */
+    /**
+     * Whether the normal (N) run of this payroll's period has been generated already, so later files are
+     * supplementary.
+     */
     public boolean hasNormalRun(ExportTarget target) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from export_file where file_name like ? and period_type = ? and period_run = ?
-                               and tax_year = ? and tax_period = ?)""", Boolean.class,
-                target.fileType().name() + "\\_%", String.valueOf(target.periodType().code()),
-                String.valueOf(PeriodRun.NORMAL.code()), target.period().taxYear(), target.period().period()));
+                               and tax_year = ? and tax_period = ? and payroll is not distinct from ?)""",
+                Boolean.class, target.fileType().name() + "\\_%", String.valueOf(target.periodType().code()),
+                String.valueOf(PeriodRun.NORMAL.code()), target.period().taxYear(), target.period().period(),
+                target.payroll()));
     }
 
     /**
@@ -204,6 +209,6 @@ public class ExportLedger {
                 "%02d%02d".formatted(rs.getInt("tax_year"), rs.getInt("tax_period")), rs.getString("period_run"),
                 rs.getString("state"), rs.getInt("row_count"), (Long) rs.getObject("size_bytes"),
                 rs.getString("sha256"), rs.getTimestamp("generated_at").toInstant(),
-                uploaded == null ? null : uploaded.toInstant(), rs.getString("delivery"));
+                uploaded == null ? null : uploaded.toInstant(), rs.getString("delivery"), rs.getString("payroll"));
     }
 }

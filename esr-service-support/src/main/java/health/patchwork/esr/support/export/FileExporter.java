@@ -169,7 +169,7 @@ public class FileExporter {
             InboundFileName name = new InboundFileName(fileType, vpd, sourceSystemCode, target.periodType(),
                     target.run(), target.period(), sequence);
             Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            long id = ledger.insertGenerated(name, generatedAt);
+            long id = ledger.insertGenerated(name, target.payroll(), generatedAt);
             long started = System.nanoTime();
             int rows = content.assign(id, target);
             if (rows == 0) {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.jdbc.lock.DefaultLockRepository;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,10 +23,12 @@ import health.patchwork.esr.support.schema.SupportTables;
 /**
  * Leader election for a service whose instances share one database schema: Spring Integration's
  * {@link LockRegistryLeaderInitiator} over a {@link JdbcLockRegistry}, whose lease is a row of the service's
- * {@code INT_LOCK} table (created by the service's own Flyway migration). A service imports this and asks
- * {@link Leadership} before each run of its scheduled work.
+ * {@code INT_LOCK} table (which this module migrates into the service's schema). A service imports this and asks
+ * {@link Leadership} before each run of its scheduled work; its timed jobs are {@link ScheduledJob} beans, scheduled
+ * here by {@link ScheduledJobs}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @EnableConfigurationProperties(LeaderSettings.class)
 public class LeaderElectionConfiguration {
 
@@ -72,8 +75,9 @@ public class LeaderElectionConfiguration {
                 new HandingOverLeaderInitiator(leaderLockRegistry, leadership, settings.heartbeat());
         initiator.setHeartBeatMillis(settings.heartbeat().toMillis());
         initiator.setAutoStartup(settings.candidate());
-        // just before Spring Integration's pollers (phase MAX_VALUE / 2): elected before they first fire, and at
-        // shutdown the lease is handed over only once they have stopped, rather than while a poll still runs
+        // started before the scheduled jobs first fire (they are scheduled once every lifecycle bean has started),
+        // and stopped after the task scheduler (phase MAX_VALUE), whose stop waits for a running job: the lease is
+        // handed over only once the jobs have stopped, rather than while a poll still runs
         initiator.setPhase(POLLER_PHASE - 1);
         return initiator;
     }
@@ -86,6 +90,11 @@ public class LeaderElectionConfiguration {
     @Bean
     ScheduledWork scheduledWork(Leadership leadership, ObjectProvider<MeterRegistry> meters) {
         return new ScheduledWork(leadership, meters.getIfAvailable());
+    }
+
+    @Bean
+    ScheduledJobs scheduledJobs(ObjectProvider<ScheduledJob> jobs, ScheduledWork scheduledWork) {
+        return new ScheduledJobs(jobs.orderedStream().toList(), scheduledWork);
     }
 
     @Bean

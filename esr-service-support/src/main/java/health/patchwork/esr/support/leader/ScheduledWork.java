@@ -42,6 +42,17 @@ public final class ScheduledWork {
         run(job, subject, work);
     }
 
+    /** One run of a scheduled job, as its scope says. */
+    public void run(ScheduledJob job) {
+        if (job.scope() == ScheduledJob.Scope.EVERY_INSTANCE) {
+            run(job.name(), null, job.work());
+        } else if (!leadership.isLeader()) {
+            count(job.name(), "skipped");
+        } else {
+            run(job.name(), job.subject().get(), job.work());
+        }
+    }
+
     /** Runs the job on every instance: work on this instance's own resources (its local files, say). */
     public void onEveryInstance(String job, Runnable work) {
         run(job, null, work);

@@ -153,6 +153,23 @@ class FileExporterTest {
     }
 
     @Test
+    void eachPayrollHasItsOwnNormalRunEvenWhenTwoShareAFrequency() {
+        ExportTarget bankA = new ExportTarget(InboundFileType.AB, PeriodType.WEEKLY, PeriodRun.NORMAL,
+                new TaxPeriod(27, 32), "123 Weekly Bank A");
+        ExportTarget bankB = new ExportTarget(bankA.fileType(), bankA.periodType(), bankA.run(), bankA.period(),
+                "123 Weekly Bank B");
+        ExportLedger ledger = new ExportLedger(jdbc);
+
+        ExportedFile file = exporter(ExportCheckpoints.NONE).export(bankA).orElseThrow();
+
+        assertThat(file.fileName()).isEqualTo("AB_123_PWH_WN2732_00000001.DAT");
+        assertThat(ledger.hasNormalRun(bankA)).isTrue();
+        assertThat(ledger.hasNormalRun(bankB)).as("the other weekly payroll's run is its own").isFalse();
+        assertThat(ledger.hasNormalRun(NOVEMBER)).as("the one payroll of a deployment without settings").isFalse();
+        assertThat(ledger.summary(file.id()).orElseThrow().payroll()).isEqualTo("123 Weekly Bank A");
+    }
+
+    @Test
     void aCrashAfterUploadIsRecoveredWithoutASecondUpload() throws IOException {
         ExportCheckpoints crashAfterUpload = new ExportCheckpoints() {
             @Override

@@ -1,6 +1,7 @@
 package health.patchwork.esr.support.leader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.scheduling.support.SimpleTriggerContext;
 
 /** Every scheduled job runs through ScheduledWork: on the leader only, a failure logged redacted and counted. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,6 +48,33 @@ class ScheduledWorkTest {
         assertThat(count("export", "failed")).isEqualTo(1);
         assertThat(output.getAll()).contains("Scheduled export for M2708 failed; its next run retries it")
                 .contains("IllegalStateException").doesNotContain("Failing row").doesNotContain("S13");
+    }
+
+    @Test
+    void aJobRunsAsItsScopeSaysAndNamesItsSubjectWhenItFails(CapturedOutput output) {
+        ScheduledJob export = ScheduledJob.onLeader("export", ScheduledJob.ukCron("0 0 18 * * *"), () -> {
+            throw new IllegalStateException("A000132");
+        }).about(() -> "M2708");
+        ScheduledJob purge = ScheduledJob.onEveryInstance("purge", ScheduledJob.ukCron("0 30 3 * * *"),
+                runs::incrementAndGet);
+
+        scheduled.run(export);
+        scheduled.run(purge);
+        assertThat(count("export", "skipped")).isEqualTo(1);
+        assertThat(runs).hasValue(1);
+
+        leadership.onGranted(null);
+        scheduled.run(export);
+        assertThat(count("export", "failed")).isEqualTo(1);
+        assertThat(output.getAll()).contains("Scheduled export for M2708 failed").doesNotContain("A000132");
+    }
+
+    @Test
+    void aScheduleOfADashNeverFiresAndABadOneFailsAtOnce() {
+        assertThat(ScheduledJob.ukCron(ScheduledJob.NEVER).nextExecution(new SimpleTriggerContext())).isNull();
+        assertThat(ScheduledJob.ukCron("0 0 18 * * *").nextExecution(new SimpleTriggerContext())).isNotNull();
+        assertThatThrownBy(() -> ScheduledJob.ukCron("at six every evening"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private double count(String job, String outcome) {

@@ -15,7 +15,10 @@ create table if not exists workforce.published_assignment (
     assignment_status    text,
     ta_flag              text,
     cost_centre          text,
-    updated_at           timestamptz not null default now()
+    updated_at           timestamptz not null default now(),
+    -- the slice's ESR payroll (ASA fields 11 and 12), which routes a line to its payroll's calendar and file
+    payroll_name         text,
+    payroll_period_type  text
 );
 
 -- Absences ESR has echoed back in the outbound feed (ABA rows), with the reference we sent in the AB file.

@@ -17,6 +17,9 @@ import org.springframework.scheduling.TaskScheduler;
  */
 public class LeaderPoll {
 
+    /** The poll's name in logs and in {@code esr.scheduled.runs}. */
+    static final String JOB = "mailbox poll";
+
     private final MailboxPickup pickup;
     private final FileProcessor processor;
     private final PollLock lock;
@@ -36,16 +39,19 @@ public class LeaderPoll {
 
     /** Polls if this instance leads and no other instance is polling. */
     public void run() {
-        runIfLeader(pickup::poll);
+        // the mailbox or database may be briefly unreachable: a failed poll is tried again next time
+        scheduled.onLeader(JOB, this::pollUnderLock);
     }
 
-    private void runIfLeader(Runnable poll) {
-        // the mailbox or database may be briefly unreachable: a failed poll is tried again next time
-        scheduled.onLeader("mailbox poll", () -> {
-            if (!lock.runIfFree(() -> times.record(poll))) {
-                times.skipped();
-            }
-        });
+    /** The scheduled poll's work, once the leader check is passed: a poll unless another instance is polling. */
+    void pollUnderLock() {
+        underLock(pickup::poll);
+    }
+
+    private void underLock(Runnable poll) {
+        if (!lock.runIfFree(() -> times.record(poll))) {
+            times.skipped();
+        }
     }
 
     /**
@@ -56,9 +62,9 @@ public class LeaderPoll {
      */
     @EventListener(OnGrantedEvent.class)
     void pollWhenElected() {
-        scheduler.schedule(() -> runIfLeader(() -> {
+        scheduler.schedule(() -> scheduled.onLeader(JOB, () -> underLock(() -> {
             processor.processUnfinished();
             pickup.poll();
-        }), Instant.now());
+        })), Instant.now());
     }
 }
