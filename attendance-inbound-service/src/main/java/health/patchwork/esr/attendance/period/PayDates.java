@@ -94,7 +94,7 @@ public class PayDates {
 
     /**
      * Where a line worked on {@code dateWorked} and accepted now goes in {@code payroll}; empty when too late for any
-     * run. Whether the normal run has gone already is {@link #runsAsSent()}'s to add.
+     * run. Which run it goes in depends on the ledger: {@link #runsAsSent()} settles it.
      */
     public Optional<PayDate> payDate(PayrollCalendar payroll, LocalDate dateWorked) {
         return Payrolls.payDate(payroll, dateWorked, today(), now());
@@ -114,14 +114,21 @@ public class PayDates {
     }
 
     /**
-     * Turns a pay date whose normal run has gone already (an export on request before the cut-off) into the
-     * period's supplementary run. Each payroll period is looked up once per returned function: one per batch.
+     * Settles a pay date's run by the ledger: the normal run while the period has none yet (so a line accepted after
+     * the cut-off but before the file is made still goes into it, and is told so), a supplementary run after it
+     * (also when an operator exported the period before its cut-off). Each payroll period is looked up once per
+     * returned function: one lookup per period of a batch.
      */
     public UnaryOperator<PayDate> runsAsSent() {
         Map<PayPlacement, Boolean> sent = new HashMap<>();
-        return date -> date.run() != PeriodRun.NORMAL
-                || !sent.computeIfAbsent(date.placement(), this::normalRunSent) ? date
-                : new PayDate(date.placement(), PeriodRun.SUPPLEMENTARY, PayDate.Lateness.SUPPLEMENTARY_RUN);
+        return date -> {
+            boolean normalSent = sent.computeIfAbsent(date.placement(), this::normalRunSent);
+            PeriodRun run = normalSent ? PeriodRun.SUPPLEMENTARY : PeriodRun.NORMAL;
+            PayDate.Lateness lateness = date.lateness() == PayDate.Lateness.NEXT_PERIOD ? PayDate.Lateness.NEXT_PERIOD
+                    : normalSent ? PayDate.Lateness.SUPPLEMENTARY_RUN
+                    : now().isAfter(date.cutOff()) ? PayDate.Lateness.AFTER_CUT_OFF : PayDate.Lateness.ON_TIME;
+            return new PayDate(date.placement(), run, lateness);
+        };
     }
 
     /** Whether the normal run of the placement's payroll period has been made. */
