@@ -274,8 +274,11 @@ public class ExportEntries {
                 .query((rs, i) -> entry(rs, false)).list();
     }
 
-    /** The period's entries added up per pay code and cost centre, in that order (no cost centre first). */
-    public List<PeriodTotal> totalsOf(TaxPeriod period) {
+    /**
+     * The payroll period's entries (payroll null: the single payroll) added up per pay code and cost centre, in that
+     * order (no cost centre first).
+     */
+    public List<PeriodTotal> totalsOf(String payroll, TaxPeriod period) {
         return jdbc.sql("""
                 select pay_code, cost_centre,
                        count(*) as rows,
@@ -283,10 +286,12 @@ public class ExportEntries {
                        sum(case when kind = :reversal then -amount else amount end) as amount,
                        count(*) filter (where %s) as pending
                 from export_entry where tax_year = :taxYear and tax_period = :period
+                                    and payroll is not distinct from :payroll
                 group by pay_code, cost_centre order by pay_code, cost_centre nulls first""".formatted(PENDING))
                 .param("reversal", EntryKind.REVERSAL.name())
                 .param("taxYear", period.taxYear())
                 .param("period", period.period())
+                .param("payroll", payroll)
                 .query((rs, i) -> new PeriodTotal(rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getInt(6)))
                 .list();

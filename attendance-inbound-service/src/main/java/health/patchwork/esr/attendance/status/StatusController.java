@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 
 import org.springframework.http.HttpStatus;
@@ -21,15 +22,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where a line is, what a file holds, and what a period adds up to. */
+/** Where a line is, what a file holds, what a period adds up to, and when each payroll is cut off next. */
 @RestController
 @RequestMapping("/api/v1")
 class StatusController {
 
     private final StatusQueries queries;
+    private final PaySchedule schedule;
+    private final PayDates payDates;
 
-    StatusController(StatusQueries queries) {
+    StatusController(StatusQueries queries, PaySchedule schedule, PayDates payDates) {
         this.queries = queries;
+        this.schedule = schedule;
+        this.payDates = payDates;
     }
 
     @Operation(summary = "Status of a line", description = "PENDING, EXPORTED (in file X), CORRECTION_PENDING,"
@@ -55,10 +60,20 @@ class StatusController {
     }
 
     @Operation(summary = "Per-period summary", description = "Totals per ESR element and cost centre (reversals"
-            + " count negative), and the period's files, for payroll officers to reconcile.")
+            + " count negative), and the period's files, for payroll officers to reconcile. With several payrolls"
+            + " configured, the payroll parameter names which one's period.")
     @GetMapping("/periods/{taxYear}/{period}/summary")
-    Object summary(@PathVariable @Min(0) @Max(99) int taxYear, @PathVariable @Min(1) @Max(53) int period) {
-        return queries.summary(new TaxPeriod(taxYear, period));
+    Object summary(@PathVariable @Min(0) @Max(99) int taxYear, @PathVariable @Min(1) @Max(53) int period,
+                   @RequestParam(name = "payroll", required = false) String payroll) {
+        return queries.summary(payDates.requested(payroll).name(), new TaxPeriod(taxYear, period));
+    }
+
+    @Operation(summary = "Coming cut-offs", description = "For each payroll: its next cut-offs and every period"
+            + " with lines waiting for a file, with how many lines wait; a period past its cut-off goes at the next"
+            + " export.")
+    @GetMapping("/pay-schedule")
+    PaySchedule.Schedule paySchedule() {
+        return schedule.now();
     }
 
     private static ResponseEntity<Object> notFound(String detail) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -21,7 +22,14 @@ import health.patchwork.esr.attendance.ledger.EntryKind;
 import health.patchwork.esr.attendance.ledger.ExportEntries;
 import health.patchwork.esr.attendance.ledger.PeriodTotal;
 import health.patchwork.esr.attendance.mapping.PayCodes;
+import health.patchwork.esr.attendance.period.PayDateView;
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
+import health.patchwork.esr.formats.name.InboundFileName;
+import health.patchwork.esr.formats.name.PeriodRun;
+import health.patchwork.esr.support.payroll.PayDate;
+import health.patchwork.esr.support.payroll.PayPlacement;
+import health.patchwork.esr.support.payroll.PayrollCalendar;
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportedFile;
 
@@ -57,7 +65,9 @@ class StatusQueries {
                      BigDecimal quantity, BigDecimal rate, BigDecimal amount) {
     }
 
-    record LineView(String lineId, LineStatus status, String fileName, int version, List<EntryView> entries) {
+    /** @param payDate where the line's latest claim goes or went: payroll, period, run, cut-off, lateness */
+    record LineView(String lineId, LineStatus status, String fileName, int version, List<EntryView> entries,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) PayDateView payDate) {
     }
 
     /** Totals of one element and cost centre (null: the assignment's own costing); reversals count negative. */
@@ -65,25 +75,30 @@ class StatusQueries {
     record Total(String element, String costCentre, int rows, BigDecimal quantity, BigDecimal amount, int pendingRows) {
     }
 
-    record PeriodSummary(String period, List<FileView> files, List<Total> totals) {
+    /** @param payroll ESR's name of the payroll; left out for the single payroll of a deployment without them */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PeriodSummary(String period, List<FileView> files, List<Total> totals, String payroll) {
     }
 
     private final TimesheetLineStore lines;
     private final ExportEntries entries;
     private final ExportLedger files;
     private final PayCodes payCodes;
+    private final PayDates payDates;
 
-    StatusQueries(TimesheetLineStore lines, ExportEntries entries, ExportLedger files, PayCodes payCodes) {
+    StatusQueries(TimesheetLineStore lines, ExportEntries entries, ExportLedger files, PayCodes payCodes,
+                  PayDates payDates) {
         this.lines = lines;
         this.entries = entries;
         this.files = files;
         this.payCodes = payCodes;
+        this.payDates = payDates;
     }
 
     Optional<LineView> line(String lineId) {
         return lines.find(List.of(lineId)).stream().findFirst().map(line -> {
             List<Entry> ofLine = entries.ofLine(lineId);
-            return view(line, ofLine, fileNames(ofLine));
+            return view(line, ofLine, fileNames(ofLine), payDates.runsAsSent());
         });
     }
 
@@ -94,10 +109,13 @@ class StatusQueries {
         List<Entry> all = entries.ofLines(known.stream().map(StoredLine::lineId).toList());
         all.forEach(entry -> byLine.computeIfAbsent(entry.lineId(), id -> new ArrayList<>()).add(entry));
         Map<Long, String> names = fileNames(all);
-        return known.stream().map(line -> view(line, byLine.getOrDefault(line.lineId(), List.of()), names)).toList();
+        UnaryOperator<PayDate> runsAsSent = payDates.runsAsSent();
+        return known.stream().map(line -> view(line, byLine.getOrDefault(line.lineId(), List.of()), names,
+                runsAsSent)).toList();
     }
 
-    private LineView view(StoredLine line, List<Entry> ofLine, Map<Long, String> fileNames) {
+    private LineView view(StoredLine line, List<Entry> ofLine, Map<Long, String> fileNames,
+                          UnaryOperator<PayDate> runsAsSent) {
         List<EntryView> views = ofLine.stream().map(entry -> new EntryView(entry.kind(),
                 entry.pending() ? EntryStatus.PENDING : EntryStatus.EXPORTED, fileNames.get(entry.fileId()),
                 entry.rowNumber(), label(entry.period()), entry.quantity(), entry.rate(), entry.amount())).toList();
@@ -107,7 +125,30 @@ class StatusQueries {
                 .reduce((a, b) -> b).map(EntryView::fileName).orElse(null);
         LineStatus status = line.withdrawn() ? (anySent ? LineStatus.REVERSED : LineStatus.WITHDRAWN)
                 : !anyPending ? LineStatus.EXPORTED : anySent ? LineStatus.CORRECTION_PENDING : LineStatus.PENDING;
-        return new LineView(line.lineId(), status, lastSentClaim, line.version(), views);
+        PayDateView payDate = line.withdrawn() ? null : ofLine.stream().filter(e -> e.kind() == EntryKind.CLAIM)
+                .reduce((a, b) -> b).map(claim -> payDateOf(claim, fileNames, runsAsSent)).orElse(null);
+        return new LineView(line.lineId(), status, lastSentClaim, line.version(), views, payDate);
+    }
+
+    /** A sent claim's run is its file's; a pending one's is settled by the ledger, as when it was posted. */
+    private PayDateView payDateOf(Entry claim, Map<Long, String> fileNames, UnaryOperator<PayDate> runsAsSent) {
+        Optional<PayrollCalendar> payroll = payDates.payrolls().named(claim.payroll());
+        if (payroll.isEmpty()) {
+            return null;
+        }
+        PayPlacement placed = new PayPlacement(claim.payroll(), payroll.get().periodType(), claim.period(),
+                claim.cutOff());
+        boolean ownPeriod = payroll.get().placementOf(claim.dateWorked()).period().equals(claim.period());
+        PayDate expected = new PayDate(placed, PeriodRun.NORMAL, ownPeriod ? PayDate.Lateness.ON_TIME
+                : PayDate.Lateness.NEXT_PERIOD);
+        if (claim.pending()) {
+            return PayDateView.of(runsAsSent.apply(expected));
+        }
+        PeriodRun run = InboundFileName.parse(fileNames.getOrDefault(claim.fileId(), ""))
+                .map(InboundFileName::periodRun).orElse(PeriodRun.NORMAL);
+        PayDate.Lateness lateness = !ownPeriod ? PayDate.Lateness.NEXT_PERIOD
+                : run == PeriodRun.SUPPLEMENTARY ? PayDate.Lateness.SUPPLEMENTARY_RUN : PayDate.Lateness.ON_TIME;
+        return PayDateView.of(new PayDate(placed, run, lateness));
     }
 
     /** The names of the files these entries went into, by file id, in one query. */
@@ -119,9 +160,9 @@ class StatusQueries {
         return names;
     }
 
-    PeriodSummary summary(TaxPeriod period) {
+    PeriodSummary summary(String payroll, TaxPeriod period) {
         Map<List<String>, Total> totals = new LinkedHashMap<>();
-        for (PeriodTotal row : entries.totalsOf(period)) {
+        for (PeriodTotal row : entries.totalsOf(payroll, period)) {
             String element = payCodes.elementOf(row.payCode());
             Total add = new Total(element, row.costCentre(), row.rows(), row.quantity(), row.amount(),
                     row.pendingRows());
@@ -129,11 +170,11 @@ class StatusQueries {
                     a.costCentre(), a.rows() + b.rows(), a.quantity().add(b.quantity()), sum(a.amount(), b.amount()),
                     a.pendingRows() + b.pendingRows()));
         }
-        List<FileView> ofPeriod = files.ofPeriod(period).stream().map(FileView::of).toList();
+        List<FileView> ofPeriod = files.ofPeriod(payroll, period).stream().map(FileView::of).toList();
         List<Total> sorted = new ArrayList<>(totals.values());
         sorted.sort(Comparator.comparing(Total::element)
                 .thenComparing(Total::costCentre, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return new PeriodSummary(period.yy() + period.pp(), ofPeriod, sorted);
+        return new PeriodSummary(period.yy() + period.pp(), ofPeriod, sorted, payroll);
     }
 
     Optional<FileView> fileByName(String fileName) {

@@ -150,6 +150,52 @@ class TwoPayrollsTest {
         assertThat(sent.text("/fileName")).isEqualTo("TA_123_PWH_MN2708_00000001.DAT");
     }
 
+    @Test
+    void thePayScheduleListsEachPayrollsComingCutOffsAndTheLinesWaitingForThem() {
+        api.post("/api/v1/timesheet-lines", batch(
+                line("BANK-LATE", "20000001", "2026-10-27", "BANK", "7.5"),
+                line("BANK-NEXT", "20000001", "2026-11-02", "BANK", "7.5"),
+                line("BANK-NEXT-2", "20000001", "2026-11-02", "OT_PLAIN", "2"),
+                line("MONTH", "20000003", "2026-10-27", "OT_PLAIN", "4")));
+
+        JsonNode schedule = api.get("/api/v1/pay-schedule").body();
+        JsonNode bank = payroll(schedule, "123 Weekly Bank");
+        assertThat(bank.get("periodType").asString()).isEqualTo("W");
+        assertThat(bank.at("/periods/0/period").asString()).isEqualTo("W2731");
+        assertThat(bank.at("/periods/0/due").asBoolean()).as("cut off this morning, not yet exported").isTrue();
+        assertThat(bank.at("/periods/0/waitingLines").asInt()).isEqualTo(1);
+        assertThat(bank.at("/periods/1/period").asString()).isEqualTo("W2732");
+        assertThat(bank.at("/periods/1/cutOff").asString()).isEqualTo("2026-11-09T09:00:00Z");
+        assertThat(bank.at("/periods/1/waitingLines").asInt()).isEqualTo(2);
+        assertThat(bank.at("/periods/2/waitingLines").asInt()).as("a coming cut-off with nothing yet").isZero();
+        JsonNode monthly = payroll(schedule, "123 Monthly");
+        assertThat(monthly.at("/periods/0/period").asString()).isEqualTo("M2708");
+        assertThat(monthly.at("/periods/0/waitingLines").asInt()).isEqualTo(1);
+        assertThat(monthly.at("/periods/0/due").asBoolean()).isFalse();
+
+        JsonNode status = api.get("/api/v1/timesheet-lines/BANK-LATE").body();
+        assertThat(status.at("/payDate/period").asString()).isEqualTo("W2731");
+        assertThat(status.at("/payDate/lateness").asString()).isEqualTo("AFTER_CUT_OFF");
+        api.post("/api/v1/exports/cut-off", "");
+        status = api.get("/api/v1/timesheet-lines/BANK-LATE").body();
+        assertThat(status.at("/payDate/run").asString()).as("it made the normal run").isEqualTo("NORMAL");
+        assertThat(status.at("/payDate/late").asBoolean()).isFalse();
+
+        Api.Response summaryResponse = api.get("/api/v1/periods/27/31/summary?payroll=123 Weekly Bank");
+        assertThat(summaryResponse.status()).as(summaryResponse.body().toString()).isEqualTo(200);
+        JsonNode summary = summaryResponse.body();
+        assertThat(summary.get("payroll").asString()).isEqualTo("123 Weekly Bank");
+        assertThat(summary.at("/files/0/fileName").asString()).isEqualTo(WEEKLY_FILE);
+        assertThat(summary.at("/totals/0/rows").asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/periods/27/8/summary").status()).as("which payroll's period 8?")
+                .isEqualTo(400);
+    }
+
+    private static JsonNode payroll(JsonNode schedule, String name) {
+        return schedule.get("payrolls").valueStream().filter(p -> name.equals(p.get("payroll").asString()))
+                .findFirst().orElseThrow();
+    }
+
     private static JsonNode result(Api.Response response, int index) {
         return response.body().at("/lines/" + index);
     }

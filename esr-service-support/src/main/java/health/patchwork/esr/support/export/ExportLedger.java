@@ -189,7 +189,14 @@ public class ExportLedger {
         return found;
     }
 
-    /** The files made for a payroll period, in sequence order. */
+    /** The files made for one payroll's period (payroll null: the single payroll), in sequence order. */
+    public List<ExportedFile> ofPeriod(String payroll, TaxPeriod period) {
+        return jdbc.query("select " + COLUMNS + " from export_file where tax_year = ? and tax_period = ?"
+                + " and payroll is not distinct from ? order by sequence_number", ROW, period.taxYear(),
+                period.period(), payroll);
+    }
+
+    /** The files made for a payroll period number, of every payroll, in sequence order. */
     public List<ExportedFile> ofPeriod(TaxPeriod period) {
         return jdbc.query("select " + COLUMNS + " from export_file where tax_year = ? and tax_period = ?"
                 + " order by sequence_number", ROW, period.taxYear(), period.period());
