@@ -31,10 +31,9 @@ class AbsenceTableOwnershipTest extends TableOwnershipTest {
     @Override
     protected Map<String, Set<String>> notYetMoved() {
         return Map.of(
-                "absence", Set.of("AbsenceExportHealth", "AbsenceFileContent", "AbsenceStatusQuery", "Reconciler",
-                        "UnconfirmedGauge"),
+                "absence", Set.of("AbsenceExportHealth", "AbsenceStatusQuery", "Reconciler", "UnconfirmedGauge"),
                 "export_file", Set.of("AbsenceStatusQuery", "PeriodStatusController", "Reconciler"),
-                "export_row", Set.of("AbFileOverview", "AbsenceFileContent", "AbsenceStatusQuery", "Reconciler"),
+                "export_row", Set.of("AbFileOverview", "AbsenceStatusQuery", "Reconciler"),
                 "finalised_period", Set.of("AbsenceExportHealth"));
     }
 }
