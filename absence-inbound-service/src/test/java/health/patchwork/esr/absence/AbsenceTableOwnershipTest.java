@@ -31,9 +31,9 @@ class AbsenceTableOwnershipTest extends TableOwnershipTest {
     @Override
     protected Map<String, Set<String>> notYetMoved() {
         return Map.of(
-                "absence", Set.of("AbsenceExportHealth", "AbsenceStatusQuery", "Reconciler", "UnconfirmedGauge"),
-                "export_file", Set.of("AbsenceStatusQuery", "PeriodStatusController", "Reconciler"),
-                "export_row", Set.of("AbFileOverview", "AbsenceStatusQuery", "Reconciler"),
+                "absence", Set.of("AbsenceExportHealth", "AbsenceStatusQuery", "UnconfirmedGauge"),
+                "export_file", Set.of("AbsenceStatusQuery", "PeriodStatusController"),
+                "export_row", Set.of("AbFileOverview", "AbsenceStatusQuery"),
                 "finalised_period", Set.of("AbsenceExportHealth"));
     }
 }
