@@ -29,7 +29,10 @@ public class ExportRows {
     public record Written(long fileId, int rowNumber, Row row) {
     }
 
-    /** What one file carried: its rows per operation name, and how many absences they came from. */
+    /**
+     * What one file carried: its rows per operation name (text keys in a sorted map, so the operators' report lists
+     * them alphabetically as it always did), and how many absences they came from.
+     */
     public record Tally(Map<String, Integer> rowsByOperation, int absences) {
     }
 
@@ -90,13 +93,20 @@ public class ExportRows {
 
     public Tally tally(long fileId) {
         Map<String, Integer> byOperation = new TreeMap<>();
-        jdbc.sql("select operation, count(*) from export_row where file_id = ? group by operation").param(fileId)
+        int[] absences = {0};
+        // one pass: a row per operation, and the grand total (operation null) with the distinct absences
+        jdbc.sql("""
+                select operation, count(*), count(distinct absence_id) from export_row where file_id = ?
+                group by grouping sets ((operation), ())""").param(fileId)
                 .query(rs -> {
-                    byOperation.put(rs.getString(1), rs.getInt(2));
+                    String operation = rs.getString(1);
+                    if (operation == null) {
+                        absences[0] = rs.getInt(3);
+                    } else {
+                        byOperation.put(operation, rs.getInt(2));
+                    }
                 });
-        int absences = jdbc.sql("select count(distinct absence_id) from export_row where file_id = ?").param(fileId)
-                .query(Integer.class).single();
-        return new Tally(byOperation, absences);
+        return new Tally(byOperation, absences[0]);
     }
 
     private static Written written(ResultSet rs) throws SQLException {
