@@ -41,8 +41,6 @@ class OutboundTableOwnershipTest extends TableOwnershipTest {
 
     @Override
     protected Map<String, Set<String>> notYetMoved() {
-        return Map.of(
-                "entity_change", Set.of("ChangeFeedController", "DryRun", "FileApplier", "FirstSnapshotLoad"),
-                "file_ledger", Set.of("FileApplier", "FileOverview"));
+        return Map.of();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import health.patchwork.esr.attendance.ledger.ExportEntries;
-import health.patchwork.esr.attendance.period.PayrollCalendar;
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.formats.name.InboundFileType;
 import health.patchwork.esr.formats.name.PeriodRun;
@@ -13,6 +13,7 @@ import health.patchwork.esr.support.export.ExportTarget;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.support.export.FileExporter;
 import health.patchwork.esr.support.logging.Redaction;
+import health.patchwork.esr.support.payroll.PayrollCalendar;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * When TA files are made: at each cut-off (schedule) for every period that is due, or for one period on an operator's
- * request. The first file of a period is its normal run (N); anything later for the same period (late lines,
- * corrections) goes into a supplementary run (S).
+ * When TA files are made: at each cut-off (schedule) for every payroll period that is due, or for one payroll period
+ * on an operator's request. Each payroll has its own files, with its period type in their names and headers. The
+ * first file of a payroll period is its normal run (N); anything later for it (late lines, corrections) goes into a
+ * supplementary run (S).
  */
 @Service
 public class AttendanceExport {
@@ -32,12 +34,12 @@ public class AttendanceExport {
     private static final Logger log = LoggerFactory.getLogger(AttendanceExport.class);
 
     private final FileExporter exporter;
-    private final PayrollCalendar calendar;
+    private final PayDates payDates;
     private final ExportEntries entries;
 
-    AttendanceExport(FileExporter exporter, PayrollCalendar calendar, ExportEntries entries) {
+    AttendanceExport(FileExporter exporter, PayDates payDates, ExportEntries entries) {
         this.exporter = exporter;
-        this.calendar = calendar;
+        this.payDates = payDates;
         this.entries = entries;
     }
 
@@ -47,15 +49,17 @@ public class AttendanceExport {
      * upload.
      */
     public List<ExportedFile> cutOff() {
-        List<ExportedFile> files = exporter.exportAll(ledger -> entries.pendingPeriodsCutOffBy(calendar.now())
-                .stream().map(period -> target(ledger, period)).toList());
+        List<ExportedFile> files = exporter.exportAll(ledger -> entries.pendingPeriodsCutOffBy(payDates.now())
+                .stream().map(due -> target(ledger, payDates.ofStored(due.payroll()), due.period())).toList());
         log.info("Cut-off export: {} file(s) sent", files.size());
         return files;
     }
 
-    /** Exports the unsent entries of one period now (operator request), whether or not its cut-off has passed. */
-    public Optional<ExportedFile> export(TaxPeriod period) {
-        return exporter.export(ledger -> Optional.of(target(ledger, period)));
+    /**
+     * Exports the unsent entries of one payroll period now (operator request), whether or not its cut-off has passed.
+     */
+    public Optional<ExportedFile> export(PayrollCalendar payroll, TaxPeriod period) {
+        return exporter.export(ledger -> Optional.of(target(ledger, payroll, period)));
     }
 
     /** Finishes files a crash left half-sent. Runs at start-up; a mailbox outage only delays it to the next export. */
@@ -73,10 +77,9 @@ public class AttendanceExport {
         return exporter.recover();
     }
 
-    private ExportTarget target(ExportLedger ledger, TaxPeriod period) {
-        ExportTarget normal = new ExportTarget(InboundFileType.TA, calendar.periodType(), PeriodRun.NORMAL, period);
-        return ledger.hasNormalRun(normal)
-                ? new ExportTarget(InboundFileType.TA, calendar.periodType(), PeriodRun.SUPPLEMENTARY, period)
-                : normal;
+    private static ExportTarget target(ExportLedger ledger, PayrollCalendar payroll, TaxPeriod period) {
+        ExportTarget normal = new ExportTarget(InboundFileType.TA, payroll.periodType(), PeriodRun.NORMAL, period,
+                payroll.name());
+        return ledger.hasNormalRun(normal) ? normal.supplementary() : normal;
     }
 }

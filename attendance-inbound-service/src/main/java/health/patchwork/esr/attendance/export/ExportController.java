@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.attendance.status.FileView;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.support.audit.AuditChannel;
@@ -25,23 +26,31 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/exports")
 class ExportController {
 
-    /** @param taxYear YY, e.g. 27 for 2026/27 @param period PP, e.g. 8 */
-    record ExportRequest(@NotNull @Min(0) @Max(99) Integer taxYear, @NotNull @Min(1) @Max(53) Integer period) {
+    /**
+     * @param taxYear YY, e.g. 27 for 2026/27
+     * @param period  PP, e.g. 8
+     * @param payroll ESR's name of the payroll, required when esr.payrolls configures payrolls, left out otherwise
+     */
+    record ExportRequest(@NotNull @Min(0) @Max(99) Integer taxYear, @NotNull @Min(1) @Max(53) Integer period,
+                         String payroll) {
     }
 
     private final ExportOperations operations;
+    private final PayDates payDates;
 
-    ExportController(ExportOperations operations) {
+    ExportController(ExportOperations operations, PayDates payDates) {
         this.operations = operations;
+        this.payDates = payDates;
     }
 
     @Operation(summary = "Export one payroll period now",
-            description = "Every accepted, unsent line of the period goes into one TA file with the next sequence"
+            description = "Every accepted, unsent line of the payroll period goes into one TA file with the next sequence"
                     + " number: the normal run if the period has none yet, else a supplementary run. 204 when there"
                     + " is nothing to send; 503 when the mailbox is unreachable, 409 when the export is stopped.")
     @PostMapping
     ResponseEntity<FileView> export(@Valid @RequestBody ExportRequest request) {
-        return operations.exportPeriod(new TaxPeriod(request.taxYear(), request.period()), AuditChannel.REST)
+        return operations.exportPeriod(payDates.requested(request.payroll()),
+                        new TaxPeriod(request.taxYear(), request.period()), AuditChannel.REST)
                 .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }

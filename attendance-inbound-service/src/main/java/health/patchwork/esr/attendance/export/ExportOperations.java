@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import health.patchwork.esr.formats.calendar.TaxPeriod;
+import health.patchwork.esr.support.payroll.PayrollCalendar;
 import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.audit.AuditResult;
 import health.patchwork.esr.support.audit.AuditedOperations;
@@ -31,10 +32,11 @@ public class ExportOperations {
         this.audited = audited;
     }
 
-    /** Every accepted, unsent line of the period in one file now; empty when nothing is pending. */
-    public Optional<ExportedFile> exportPeriod(TaxPeriod period, AuditChannel channel) {
-        return audited.run("EXPORT_PERIOD", "period " + period.yy() + period.pp(), channel,
-                () -> asProblem(() -> export.export(period)),
+    /** Every accepted, unsent line of the payroll's period in one file now; empty when nothing is pending. */
+    public Optional<ExportedFile> exportPeriod(PayrollCalendar payroll, TaxPeriod period, AuditChannel channel) {
+        return audited.run("EXPORT_PERIOD", (payroll.name() == null ? "" : "payroll " + payroll.name() + " ")
+                        + "period " + period.yy() + period.pp(), channel,
+                () -> asProblem(() -> export.export(payroll, period)),
                 file -> AuditResult.done(file.map(ExportOperations::sent).orElse("nothing to send")));
     }
 

@@ -17,7 +17,7 @@ import health.patchwork.esr.support.export.ExportTarget;
 import org.springframework.stereotype.Component;
 
 /**
- * What goes into a TA file: every unsent ATT-row entry of the period, in the order the entries were made (a reversal
+ * What goes into a TA file: every unsent ATT-row entry of the payroll's period, in the order the entries were made (a reversal
  * right before the claim that replaces it), written by the library's byte-exact writer.
  */
 @Component
@@ -41,7 +41,7 @@ class TaFileContent implements ExportContent {
         // the file's rows are its entries in id order (a reversal right before its replacement claim). The tagged rows
         // stay locked until the file is recorded: a correction or withdrawal of one of these lines waits on its
         // claim's lock and then sees whether the claim went into this file (ExportEntries.lockClaims)
-        return entries.assignPendingOfPeriod(fileId, target.period());
+        return entries.assignPendingOfPeriod(fileId, target.payroll(), target.period());
     }
 
     @Override

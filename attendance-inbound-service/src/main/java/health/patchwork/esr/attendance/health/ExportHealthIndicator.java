@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import health.patchwork.esr.attendance.ledger.ExportEntries;
-import health.patchwork.esr.attendance.period.PayrollCalendar;
+import health.patchwork.esr.attendance.ledger.PendingPeriod;
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
@@ -28,19 +29,19 @@ class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
 
     private final ExportEntries entries;
     private final ExportLedger files;
-    private final PayrollCalendar calendar;
+    private final PayDates payDates;
 
-    ExportHealthIndicator(ExportEntries entries, ExportLedger files, PayrollCalendar calendar) {
+    ExportHealthIndicator(ExportEntries entries, ExportLedger files, PayDates payDates) {
         this.entries = entries;
         this.files = files;
-        this.calendar = calendar;
+        this.payDates = payDates;
     }
 
     @Override
     protected Health check() {
         long pending = entries.countPending();
-        List<String> overdue = entries.pendingPeriodsCutOffBefore(calendar.now().minus(OVERDUE_AFTER)).stream()
-                .map(period -> period.yy() + period.pp()).toList();
+        List<String> overdue = entries.pendingPeriodsCutOffBefore(payDates.now().minus(OVERDUE_AFTER)).stream()
+                .map(PendingPeriod::label).toList();
         return (overdue.isEmpty() ? Health.up() : Health.status(OVERDUE))
                 .withDetails(files.healthDetails())
                 .withDetail("unsentRows", pending)

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the outbound service's published contract ({@code workforce.published_assignment}), never its tables:
- * whether an assignment number is known, whether it is active on a date, and whether its T&amp;A flag (AS field 36)
- * is set. One set-based query per batch.
+ * whether an assignment number is known, whether it is active on a date, whether its T&amp;A flag (AS field 36)
+ * is set, and its ESR payroll on that date (ASA field 11), which routes the line. One set-based query per batch.
  */
 @Component
 class AssignmentDirectory {
@@ -24,6 +24,14 @@ class AssignmentDirectory {
     enum Standing { UNKNOWN, INACTIVE, ACTIVE, ACTIVE_WITHOUT_TA_FLAG }
 
     record Key(String assignmentNumber, LocalDate date) {
+    }
+
+    /** An assignment on a date: its standing, and the payroll of its slice on that date (null if it has none). */
+    record Found(Standing standing, String payrollName) {
+
+        boolean active() {
+            return standing == Standing.ACTIVE || standing == Standing.ACTIVE_WITHOUT_TA_FLAG;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -34,8 +42,8 @@ class AssignmentDirectory {
         this.inactiveStatuses = settings.inactiveAssignmentStatuses();
     }
 
-    Map<Key, Standing> standing(Collection<Key> keys) {
-        Map<Key, Standing> result = new HashMap<>();
+    Map<Key, Found> standing(Collection<Key> keys) {
+        Map<Key, Found> result = new HashMap<>();
         if (keys.isEmpty()) {
             return result;
         }
@@ -45,7 +53,9 @@ class AssignmentDirectory {
                        coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
                                         and coalesce(a.assignment_status, '') <> all (?)), false) as active,
                        coalesce(bool_or(a.effective_start <= q.d and (a.effective_end is null or q.d <= a.effective_end)
-                                        and coalesce(a.ta_flag, 'Y') <> 'Y'), false) as no_ta_flag
+                                        and coalesce(a.ta_flag, 'Y') <> 'Y'), false) as no_ta_flag,
+                       max(a.payroll_name) filter (where a.effective_start <= q.d
+                                                   and (a.effective_end is null or q.d <= a.effective_end)) as payroll
                 from unnest(?::text[], ?::date[]) as q(n, d)
                 left join workforce.published_assignment a on a.assignment_number = q.n
                 group by q.n, q.d""")
@@ -54,8 +64,9 @@ class AssignmentDirectory {
                         new SqlArrayValue("date", keys.stream().map(k -> Date.valueOf(k.date())).toArray()))
                 .query(rs -> {
                     Key key = new Key(rs.getString(1), rs.getDate(2).toLocalDate());
-                    result.put(key, rs.getBoolean(4) ? (rs.getBoolean(5) ? Standing.ACTIVE_WITHOUT_TA_FLAG
-                            : Standing.ACTIVE) : rs.getBoolean(3) ? Standing.INACTIVE : Standing.UNKNOWN);
+                    result.put(key, new Found(rs.getBoolean(4) ? (rs.getBoolean(5) ? Standing.ACTIVE_WITHOUT_TA_FLAG
+                            : Standing.ACTIVE) : rs.getBoolean(3) ? Standing.INACTIVE : Standing.UNKNOWN,
+                            rs.getString(6)));
                 });
         return result;
     }

@@ -6,15 +6,27 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import health.patchwork.esr.attendance.mapping.ClaimValues;
-import health.patchwork.esr.attendance.period.Placement;
+import health.patchwork.esr.support.payroll.PayDate;
+import health.patchwork.esr.support.payroll.PayPlacement;
 
-/** A line that passed every check: its values, where it goes, and its content hash (the idempotency check). */
-record CheckedLine(int index, ClaimValues values, Placement placement, String contentHash) {
+/**
+ * A line that passed the checks of its fields: its values, its content hash (the idempotency check), and, once its
+ * assignment's payroll is known, where and when it is paid.
+ */
+record CheckedLine(int index, ClaimValues values, PayDate payDate, String contentHash) {
 
-    static CheckedLine of(int index, ClaimValues v, Placement placement) {
+    static CheckedLine of(int index, ClaimValues v) {
         String canonical = String.join("\u0000", v.assignmentNumber(), v.earnedDate().toString(), v.payCode(),
                 plain(v.quantity()), plain(v.rate()), plain(v.amount()), v.costCentre() == null ? "" : v.costCentre());
-        return new CheckedLine(index, v, placement, sha256(canonical));
+        return new CheckedLine(index, v, null, sha256(canonical));
+    }
+
+    CheckedLine paid(PayDate date) {
+        return new CheckedLine(index, values, date, contentHash);
+    }
+
+    PayPlacement placement() {
+        return payDate.placement();
     }
 
     String lineId() {

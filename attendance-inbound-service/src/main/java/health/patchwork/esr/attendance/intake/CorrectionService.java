@@ -2,11 +2,13 @@ package health.patchwork.esr.attendance.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import health.patchwork.esr.attendance.period.PayrollCalendar;
-import health.patchwork.esr.attendance.period.Placement;
+import health.patchwork.esr.attendance.ledger.ExportEntries;
+import health.patchwork.esr.attendance.period.PayDates;
+import health.patchwork.esr.support.payroll.PayDate;
 import health.patchwork.esr.support.web.FieldError;
 
 import org.slf4j.Logger;
@@ -40,37 +42,45 @@ class CorrectionService {
      * @param conflict refused because the line could not be changed consistently now (409), not because the
      *        request was invalid (422)
      */
-    record Outcome(LineOutcome outcome, List<FieldError> errors, String exportedIn, boolean conflict) {
+    record Outcome(LineOutcome outcome, List<FieldError> errors, String exportedIn, boolean conflict,
+                   PayDate payDate) {
 
         static Outcome done(LineOutcome outcome) {
-            return new Outcome(outcome, List.of(), null, false);
+            return new Outcome(outcome, List.of(), null, false, null);
         }
 
         static Outcome reversed(LineOutcome outcome, String exportedIn) {
-            return new Outcome(outcome, List.of(), exportedIn, false);
+            return new Outcome(outcome, List.of(), exportedIn, false, null);
         }
 
         static Outcome rejected(List<FieldError> errors) {
-            return new Outcome(LineOutcome.REJECTED, List.copyOf(errors), null, false);
+            return new Outcome(LineOutcome.REJECTED, List.copyOf(errors), null, false, null);
         }
 
         static Outcome conflict(FieldError error, String exportedIn) {
-            return new Outcome(LineOutcome.REJECTED, List.of(error), exportedIn, true);
+            return new Outcome(LineOutcome.REJECTED, List.of(error), exportedIn, true, null);
+        }
+
+        /** The same outcome, telling where the line's new claim goes. */
+        Outcome paid(PayDate date) {
+            return new Outcome(outcome, errors, exportedIn, conflict, date);
         }
     }
 
     private final LineValidator validator;
     private final AssignmentDirectory assignments;
+    private final LinePlacement placement;
     private final LineLedger ledger;
-    private final PayrollCalendar calendar;
+    private final PayDates payDates;
     private final TransactionTemplate transactions;
 
-    CorrectionService(LineValidator validator, AssignmentDirectory assignments, LineLedger ledger,
-                      PayrollCalendar calendar, TransactionTemplate transactions) {
+    CorrectionService(LineValidator validator, AssignmentDirectory assignments, LinePlacement placement,
+                      LineLedger ledger, PayDates payDates, TransactionTemplate transactions) {
         this.validator = validator;
         this.assignments = assignments;
+        this.placement = placement;
         this.ledger = ledger;
-        this.calendar = calendar;
+        this.payDates = payDates;
         this.transactions = transactions;
     }
 
@@ -79,20 +89,23 @@ class CorrectionService {
         if (body.lineId() != null && !body.lineId().equals(lineId)) {
             errors.add(new FieldError("lineId", "must be left out or equal the line id in the path"));
         }
-        CheckedLine checked = validator.check(0, "", body, lineId, errors, true);
-        if (checked != null) {
-            var key = new AssignmentDirectory.Key(checked.values().assignmentNumber(), checked.values().earnedDate());
-            var standing = assignments.standing(List.of(key)).get(key);
-            if (standing != AssignmentDirectory.Standing.ACTIVE
-                    && standing != AssignmentDirectory.Standing.ACTIVE_WITHOUT_TA_FLAG) {
-                errors.add(new FieldError("assignmentNumber", standing == AssignmentDirectory.Standing.INACTIVE
-                        ? "is not active on dateWorked" : "is not a known assignment"));
+        CheckedLine fields = validator.check(0, "", body, lineId, errors);
+        CheckedLine checked = null;
+        if (fields != null) {
+            var key = new AssignmentDirectory.Key(fields.values().assignmentNumber(), fields.values().earnedDate());
+            LinePlacement.Placed placed = placement.placer(true).place(fields,
+                    assignments.standing(List.of(key)).get(key), "");
+            if (placed.accepted()) {
+                checked = placed.line();
+            } else {
+                errors.add(placed.error());
             }
         }
         if (!errors.isEmpty()) {
             return Optional.of(Outcome.rejected(errors));
         }
-        return locked(lineId, state -> apply(state, checked));
+        CheckedLine line = checked;
+        return locked(lineId, state -> apply(state, line));
     }
 
     private Outcome apply(LineLedger.LineState state, CheckedLine checked) {
@@ -107,17 +120,22 @@ class CorrectionService {
             if (!ledger.amendPending(List.of(checked)).contains(state.lineId())) {
                 throw new LineLedger.LedgerMoved("the locked unsent claim of the line was not amended");
             }
-            return Outcome.done(state.unreversedExportedClaim() == null ? LineOutcome.AMENDED : LineOutcome.CORRECTED);
+            return Outcome.done(state.unreversedExportedClaim() == null ? LineOutcome.AMENDED : LineOutcome.CORRECTED)
+                    .paid(checked.payDate());
         }
         Long sent = state.unreversedExportedClaim();
-        Placement placement = sent == null ? checked.placement()
-                : calendar.placementForCorrection(ledger.earnedDateOf(sent));
+        PayDate newClaim = checked.payDate();
         if (sent != null) {
-            ledger.reverse(sent, placement);
+            PayDate reversal = reversalOf(sent);
+            ledger.reverse(sent, reversal.placement());
+            // the new claim follows its reversal into the same file, unless its assignment is now on another payroll
+            if (Objects.equals(reversal.payroll(), newClaim.payroll())) {
+                newClaim = reversal;
+            }
         }
-        ledger.rewrite(checked, placement);
-        return sent == null ? Outcome.done(LineOutcome.CORRECTED)
-                : Outcome.reversed(LineOutcome.CORRECTED, state.exportedIn());
+        ledger.rewrite(checked, newClaim.placement());
+        return (sent == null ? Outcome.done(LineOutcome.CORRECTED)
+                : Outcome.reversed(LineOutcome.CORRECTED, state.exportedIn())).paid(newClaim);
     }
 
     /** Withdraws a line: drops its unsent claim and reverses what was sent. Empty when the line id is unknown. */
@@ -131,12 +149,19 @@ class CorrectionService {
             }
             Long sent = state.unreversedExportedClaim();
             if (sent != null) {
-                ledger.reverse(sent, calendar.placementForCorrection(ledger.earnedDateOf(sent)));
+                ledger.reverse(sent, reversalOf(sent).placement());
             }
             ledger.markWithdrawn(state.lineId());
             return sent == null ? Outcome.done(LineOutcome.WITHDRAWN)
                     : Outcome.reversed(LineOutcome.WITHDRAWN, state.exportedIn());
         });
+    }
+
+    /** Where the reversal of a sent claim goes: its own payroll, its own period while that is open. */
+    private PayDate reversalOf(long sentClaim) {
+        ExportEntries.Worked worked = ledger.workedOf(sentClaim);
+        return payDates.runsAsSent().apply(payDates.correctionPayDate(payDates.ofStored(worked.payroll()),
+                worked.date()));
     }
 
     /**

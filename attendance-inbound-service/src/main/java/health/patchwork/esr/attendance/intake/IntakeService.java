@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes a batch of approved lines: checks each (fields, pay code, period, then the assignment against the published
- * view), and stores the good ones in one transaction whatever happens to the others. Re-posting a line id is a no-op
+ * Takes a batch of approved lines: checks each (fields, pay code, date, then the assignment against the published
+ * view, which gives the payroll and so the period and run), and stores the good ones in one transaction whatever happens to the others. Re-posting a line id is a no-op
  * with the same content, an amendment before export, and refused after export (corrections take over).
  */
 @Service
@@ -26,13 +26,15 @@ class IntakeService {
 
     private final LineValidator validator;
     private final AssignmentDirectory assignments;
+    private final LinePlacement placement;
     private final LineLedger ledger;
     private final TransactionTemplate transactions;
 
-    IntakeService(LineValidator validator, AssignmentDirectory assignments, LineLedger ledger,
-                  TransactionTemplate transactions) {
+    IntakeService(LineValidator validator, AssignmentDirectory assignments, LinePlacement placement,
+                  LineLedger ledger, TransactionTemplate transactions) {
         this.validator = validator;
         this.assignments = assignments;
+        this.placement = placement;
         this.ledger = ledger;
         this.transactions = transactions;
     }
@@ -76,26 +78,26 @@ class IntakeService {
                 valid.put(i, ok);
             }
         }
-        Map<AssignmentDirectory.Key, AssignmentDirectory.Standing> standing = assignments.standing(valid.values()
-                .stream().map(c -> new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate()))
-                .collect(Collectors.toSet()));
+        Map<AssignmentDirectory.Key, AssignmentDirectory.Found> found = assignments.standing(valid.values()
+                .stream().map(IntakeService::key).collect(Collectors.toSet()));
+        LinePlacement.Placer placer = placement.placer(false);
         List<CheckedLine> checked = new ArrayList<>(valid.size());
         for (CheckedLine c : valid.values()) {
-            var s = standing.get(new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate()));
-            String path = "lines[" + c.index() + "]";
-            if (s == AssignmentDirectory.Standing.ACTIVE || s == AssignmentDirectory.Standing.ACTIVE_WITHOUT_TA_FLAG) {
-                checked.add(c);
-                if (s == AssignmentDirectory.Standing.ACTIVE_WITHOUT_TA_FLAG) {
-                    warnings.put(c.index(), List.of(LineValidator.error(path, "assignmentNumber",
-                            "has its T&A flag unset in ESR: ESR may not take time for it")));
-                }
-            } else {
-                results[c.index()] = LineResult.rejected(c.index(), c.lineId(), List.of(s == AssignmentDirectory.Standing.INACTIVE
-                        ? LineValidator.error(path, "assignmentNumber", "is not active on dateWorked")
-                        : LineValidator.error(path, "assignmentNumber", "is not a known assignment")));
+            LinePlacement.Placed placed = placer.place(c, found.get(key(c)), "lines[" + c.index() + "]");
+            if (!placed.accepted()) {
+                results[c.index()] = LineResult.rejected(c.index(), c.lineId(), List.of(placed.error()));
+                continue;
+            }
+            checked.add(placed.line());
+            if (placed.warning() != null) {
+                warnings.put(c.index(), List.of(placed.warning()));
             }
         }
         return checked;
+    }
+
+    private static AssignmentDirectory.Key key(CheckedLine c) {
+        return new AssignmentDirectory.Key(c.values().assignmentNumber(), c.values().earnedDate());
     }
 
     private void store(List<CheckedLine> checked, LineResult[] results) {
@@ -112,7 +114,8 @@ class IntakeService {
                 results[c.index()] = LineResult.rejected(c.index(), c.lineId(), List.of(LineValidator.error(path,
                         "lineId", "was withdrawn; post the work under a new line id")));
             } else if (known.contentHash().equals(c.contentHash())) {
-                results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.UNCHANGED);
+                results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.UNCHANGED)
+                        .paid(c.payDate());
             } else if (known.exportedIn() != null) {
                 results[c.index()] = exported(c, path, known.exportedIn());
             } else {
@@ -123,7 +126,8 @@ class IntakeService {
         if (inserted.size() != fresh.size()) {
             throw new DataIntegrityViolationException("a line id was inserted concurrently");
         }
-        fresh.forEach(c -> results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.CREATED));
+        fresh.forEach(c -> results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.CREATED)
+                .paid(c.payDate()));
         Set<String> amended = ledger.amendPending(amend);
         // a line whose claim an export was tagging when we read it: the amendment waited for that export's row lock
         // and then found the claim in a file; this statement sees the file, so the refusal can name it
@@ -131,7 +135,7 @@ class IntakeService {
                 .filter(id -> !amended.contains(id)).toList());
         for (CheckedLine c : amend) {
             if (amended.contains(c.lineId())) {
-                results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.AMENDED);
+                results[c.index()] = LineResult.ok(c.index(), c.lineId(), LineOutcome.AMENDED).paid(c.payDate());
             } else {
                 results[c.index()] = exported(c, "lines[" + c.index() + "]",
                         exportedMeanwhile.getOrDefault(c.lineId(), "a file exported just now"));

@@ -1,6 +1,5 @@
 package health.patchwork.esr.attendance.intake;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +14,7 @@ import health.patchwork.esr.attendance.ledger.Claim;
 import health.patchwork.esr.attendance.ledger.ExportEntries;
 import health.patchwork.esr.attendance.ledger.LineClaims;
 import health.patchwork.esr.attendance.mapping.PayCodes;
-import health.patchwork.esr.attendance.period.Placement;
+import health.patchwork.esr.support.payroll.PayPlacement;
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportedFile;
 
@@ -90,7 +89,7 @@ class LineLedger {
     }
 
     /** Sets the line's content to {@code line} and queues a pending claim of it, placed as given. */
-    void rewrite(CheckedLine line, Placement placement) {
+    void rewrite(CheckedLine line, PayPlacement placement) {
         Map<String, Integer> versions = lines.update(List.of(line));
         entries.addClaims(List.of(new Claim(line.values(), placement, mappingOf(line))), versions);
     }
@@ -134,13 +133,13 @@ class LineLedger {
     }
 
     /** A pending reversal repeating the exported claim's values (negated when written), placed as given. */
-    void reverse(long claimId, Placement placement) {
+    void reverse(long claimId, PayPlacement placement) {
         expectOne(entries.reverse(claimId, placement), "reversal of an exported claim");
     }
 
-    /** The date worked of a sent claim: its reversal is placed by it, as corrections are. */
-    LocalDate earnedDateOf(long claimId) {
-        return entries.earnedDateOf(claimId);
+    /** The date worked and payroll of a sent claim: its reversal is placed by them, as corrections are. */
+    ExportEntries.Worked workedOf(long claimId) {
+        return entries.workedOf(claimId);
     }
 
     /** Deletes the unsent claim this transaction has locked. */

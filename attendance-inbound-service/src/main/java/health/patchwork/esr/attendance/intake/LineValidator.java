@@ -10,14 +10,13 @@ import health.patchwork.esr.attendance.mapping.ClaimValues;
 import health.patchwork.esr.attendance.mapping.PayCodeMapping;
 import health.patchwork.esr.attendance.mapping.PayCodes;
 import health.patchwork.esr.attendance.mapping.ValueSource;
-import health.patchwork.esr.attendance.period.PayrollCalendar;
-import health.patchwork.esr.attendance.period.Placement;
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.support.web.FieldError;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The checks of one line that need no database: presence, formats, pay code, bounds, characters, period. Messages
+ * The checks of one line that need no database: presence, formats, pay code, bounds, characters, date. Messages
  * name the field and never repeat the value.
  */
 @Component
@@ -27,23 +26,17 @@ class LineValidator {
     private static final int MAX_TEXT = 30;
 
     private final PayCodes payCodes;
-    private final PayrollCalendar calendar;
+    private final PayDates payDates;
     private final AttendanceSettings settings;
 
-    LineValidator(PayCodes payCodes, PayrollCalendar calendar, AttendanceSettings settings) {
+    LineValidator(PayCodes payCodes, PayDates payDates, AttendanceSettings settings) {
         this.payCodes = payCodes;
-        this.calendar = calendar;
+        this.payDates = payDates;
         this.settings = settings;
     }
 
     /** Adds the problems of {@code line} to {@code errors}; returns the checked line when there are none. */
     CheckedLine check(int index, String path, TimesheetLineRequest line, String lineId, List<FieldError> errors) {
-        return check(index, path, line, lineId, errors, false);
-    }
-
-    /** As {@link #check(int, String, TimesheetLineRequest, String, List)}; a correction may concern a closed period. */
-    CheckedLine check(int index, String path, TimesheetLineRequest line, String lineId, List<FieldError> errors,
-                      boolean correction) {
         int before = errors.size();
         if (lineId == null || lineId.isEmpty()) {
             errors.add(error(path, "lineId", "is required"));
@@ -76,17 +69,11 @@ class LineValidator {
             money(path, "amount", line.amount(), mapping.needs(ValueSource.AMOUNT), 2, errors);
         }
 
-        Placement placement = null;
+        // the period depends on the assignment's payroll: placed once the assignment is read
         if (line.dateWorked() == null) {
             errors.add(error(path, "dateWorked", "is required"));
-        } else if (line.dateWorked().isAfter(calendar.today())) {
+        } else if (line.dateWorked().isAfter(payDates.today())) {
             errors.add(error(path, "dateWorked", "is in the future"));
-        } else {
-            placement = correction ? calendar.placementForCorrection(line.dateWorked())
-                    : calendar.placementOf(line.dateWorked());
-            if (!correction && calendar.isClosed(placement)) {
-                errors.add(error(path, "dateWorked", "is in a closed payroll period"));
-            }
         }
         if (errors.size() > before) {
             return null;
@@ -97,7 +84,7 @@ class LineValidator {
             errors.add(error(path, "quantity", "is zero once the pay code's rounding is applied"));
             return null;
         }
-        return CheckedLine.of(index, values, placement);
+        return CheckedLine.of(index, values);
     }
 
     private void text(String path, String field, String value, boolean required, List<FieldError> errors) {

@@ -84,7 +84,7 @@ class TimesheetLineController {
         }
         CorrectionService.Outcome o = outcome.get();
         if (o.outcome() != LineOutcome.REJECTED) {
-            return ResponseEntity.ok(LineResult.ok(0, lineId, o.outcome(), o.exportedIn()));
+            return ResponseEntity.ok(LineResult.ok(0, lineId, o.outcome(), o.exportedIn()).paid(o.payDate()));
         }
         if (o.conflict()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

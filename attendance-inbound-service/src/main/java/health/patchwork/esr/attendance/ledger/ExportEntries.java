@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import health.patchwork.esr.attendance.mapping.ClaimValues;
-import health.patchwork.esr.attendance.period.Placement;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
+import health.patchwork.esr.support.payroll.PayPlacement;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,13 +63,15 @@ public class ExportEntries {
         params.add(array("integer", claims, claim -> lineVersions.get(claim.lineId())));
         jdbc.sql("""
                 insert into export_entry (line_id, kind, assignment_number, earned_date, pay_code, quantity, rate,
-                                          amount, cost_centre, tax_year, tax_period, cut_off, mapping_id, line_version)
+                                          amount, cost_centre, payroll, tax_year, tax_period, cut_off, mapping_id,
+                                          line_version)
                 select u.line_id, ?, u.assignment_number, u.earned_date, u.pay_code, u.quantity, u.rate, u.amount,
-                       u.cost_centre, u.tax_year, u.tax_period, u.cut_off, u.mapping_id, u.line_version
+                       u.cost_centre, u.payroll, u.tax_year, u.tax_period, u.cut_off, u.mapping_id, u.line_version
                 from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
-                            ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[], ?::integer[])
+                            ?::text[], ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[],
+                            ?::integer[])
                      as u(line_id, assignment_number, earned_date, pay_code, quantity, rate, amount, cost_centre,
-                          tax_year, tax_period, cut_off, mapping_id, line_version)""")
+                          payroll, tax_year, tax_period, cut_off, mapping_id, line_version)""")
                 .params(params).update();
     }
 
@@ -88,12 +90,12 @@ public class ExportEntries {
                 update export_entry e
                    set assignment_number = u.assignment_number, earned_date = u.earned_date, pay_code = u.pay_code,
                        quantity = u.quantity, rate = u.rate, amount = u.amount, cost_centre = u.cost_centre,
-                       tax_year = u.tax_year, tax_period = u.tax_period, cut_off = u.cut_off,
+                       payroll = u.payroll, tax_year = u.tax_year, tax_period = u.tax_period, cut_off = u.cut_off,
                        mapping_id = u.mapping_id, line_version = e.line_version + 1
                 from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
-                            ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[])
+                            ?::text[], ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[])
                      as u(line_id, assignment_number, earned_date, pay_code, quantity, rate, amount, cost_centre,
-                          tax_year, tax_period, cut_off, mapping_id)
+                          payroll, tax_year, tax_period, cut_off, mapping_id)
                 where e.line_id = u.line_id and e.kind = ? and e.%s
                 returning e.line_id""".formatted(PENDING)).params(params).query(String.class).list());
     }
@@ -139,23 +141,27 @@ public class ExportEntries {
     }
 
     /** A pending reversal repeating the sent claim's values, placed as given; returns the rows written (0 or 1). */
-    public int reverse(long claimId, Placement placement) {
+    public int reverse(long claimId, PayPlacement placement) {
         return jdbc.sql("""
                 insert into export_entry (line_id, line_version, kind, reverses_entry_id, assignment_number,
                                           earned_date, pay_code, quantity, rate, amount, cost_centre,
-                                          tax_year, tax_period, cut_off, mapping_id)
+                                          payroll, tax_year, tax_period, cut_off, mapping_id)
                 select line_id, line_version, ?, id, assignment_number, earned_date, pay_code, quantity,
-                       rate, amount, cost_centre, ?, ?, ?, mapping_id
+                       rate, amount, cost_centre, ?, ?, ?, ?, mapping_id
                 from export_entry where id = ? and %s""".formatted(SENT))
-                .params(EntryKind.REVERSAL.name(), placement.period().taxYear(), placement.period().period(),
-                        Timestamp.from(placement.cutOff()), claimId)
+                .params(EntryKind.REVERSAL.name(), placement.payroll(), placement.period().taxYear(),
+                        placement.period().period(), Timestamp.from(placement.cutOff()), claimId)
                 .update();
     }
 
-    /** The date worked of a claim. */
-    public LocalDate earnedDateOf(long claimId) {
-        return jdbc.sql("select earned_date from export_entry where id = ?").param(claimId)
-                .query(LocalDate.class).single();
+    /** The date worked of a claim, and the payroll it went to: a reversal of it goes to the same payroll. */
+    public Worked workedOf(long claimId) {
+        return jdbc.sql("select earned_date, payroll from export_entry where id = ?").param(claimId)
+                .query((rs, i) -> new Worked(rs.getObject(1, LocalDate.class), rs.getString(2))).single();
+    }
+
+    /** When a claim was worked, and its payroll (null: the single payroll). */
+    public record Worked(LocalDate date, String payroll) {
     }
 
     /** Deletes a claim if it is still pending; returns the rows deleted (0 or 1). */
@@ -164,21 +170,30 @@ public class ExportEntries {
                 .params(claimId, EntryKind.CLAIM.name()).update();
     }
 
-    /** The periods with pending entries whose cut-off is at or before {@code at}, in period order. */
-    public List<TaxPeriod> pendingPeriodsCutOffBy(Instant at) {
-        return pendingPeriods("cut_off <= ?", at);
+    /** The payroll periods with pending entries whose cut-off is at or before {@code at}, in period order. */
+    public List<PendingPeriod> pendingPeriodsCutOffBy(Instant at) {
+        return pendingPeriods("where " + PENDING + " and cut_off <= ?", at);
     }
 
-    /** The periods with pending entries whose cut-off is before {@code at}, in period order. */
-    public List<TaxPeriod> pendingPeriodsCutOffBefore(Instant at) {
-        return pendingPeriods("cut_off < ?", at);
+    /** The payroll periods with pending entries whose cut-off is before {@code at}, in period order. */
+    public List<PendingPeriod> pendingPeriodsCutOffBefore(Instant at) {
+        return pendingPeriods("where " + PENDING + " and cut_off < ?", at);
     }
 
-    private List<TaxPeriod> pendingPeriods(String cutOff, Instant at) {
-        return jdbc.sql("select distinct tax_year, tax_period from export_entry where " + PENDING + " and " + cutOff
-                        + " order by tax_year, tax_period")
-                .param(Timestamp.from(at))
-                .query((rs, i) -> new TaxPeriod(rs.getInt(1), rs.getInt(2))).list();
+    /** Every payroll period with pending entries, in period order. */
+    public List<PendingPeriod> pendingPeriods() {
+        return pendingPeriods("where " + PENDING, null);
+    }
+
+    private List<PendingPeriod> pendingPeriods(String where, Instant at) {
+        var statement = jdbc.sql("""
+                select payroll, tax_year, tax_period, min(cut_off), count(distinct line_id), count(*)
+                from export_entry %s
+                group by payroll, tax_year, tax_period order by tax_year, tax_period, payroll nulls first"""
+                .formatted(where));
+        return (at == null ? statement : statement.param(Timestamp.from(at)))
+                .query((rs, i) -> new PendingPeriod(rs.getString(1), new TaxPeriod(rs.getInt(2), rs.getInt(3)),
+                        rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getInt(6))).list();
     }
 
     /** Pending entries over all periods. */
@@ -187,12 +202,14 @@ public class ExportEntries {
     }
 
     /**
-     * Puts every pending entry of the period into the file, and returns how many. The rows stay locked until the
+     * Puts every pending entry of the payroll's period into the file, and returns how many. The rows stay locked until the
      * caller's transaction ends: a change of one of their lines waits on that lock ({@link #lockClaims}).
      */
-    public int assignPendingOfPeriod(long fileId, TaxPeriod period) {
-        return jdbc.sql("update export_entry set export_file_id = ? where %s and tax_year = ? and tax_period = ?"
-                .formatted(PENDING)).params(fileId, period.taxYear(), period.period()).update();
+    public int assignPendingOfPeriod(long fileId, String payroll, TaxPeriod period) {
+        return jdbc.sql("""
+                update export_entry set export_file_id = ?
+                where %s and tax_year = ? and tax_period = ? and payroll is not distinct from ?""".formatted(PENDING))
+                .params(fileId, period.taxYear(), period.period(), payroll).update();
     }
 
     /**
@@ -239,6 +256,7 @@ public class ExportEntries {
     public List<Entry> ofLine(String lineId) {
         return jdbc.sql("""
                 select e.line_id, e.kind, e.export_file_id, e.tax_year, e.tax_period, e.quantity, e.rate, e.amount,
+                       e.payroll, e.cut_off, e.earned_date,
                        (select count(*) from export_entry o
                         where o.tax_year = e.tax_year and o.tax_period = e.tax_period
                               and o.export_file_id = e.export_file_id and o.id <= e.id) as row_number
@@ -249,7 +267,8 @@ public class ExportEntries {
     /** The entries of these lines, by line id and in entry order, without row numbers. */
     public List<Entry> ofLines(Collection<String> lineIds) {
         return jdbc.sql("""
-                select line_id, kind, export_file_id, tax_year, tax_period, quantity, rate, amount
+                select line_id, kind, export_file_id, tax_year, tax_period, quantity, rate, amount, payroll, cut_off,
+                       earned_date
                 from export_entry where line_id = any (?) order by line_id, id""")
                 .param(new SqlArrayValue("text", lineIds.toArray()))
                 .query((rs, i) -> entry(rs, false)).list();
@@ -276,13 +295,14 @@ public class ExportEntries {
     private static Entry entry(ResultSet rs, boolean withRowNumber) throws SQLException {
         Long fileId = rs.getObject(3, Long.class);
         return new Entry(rs.getString(1), EntryKind.valueOf(rs.getString(2)), fileId,
-                withRowNumber && fileId != null ? rs.getInt(9) : null, new TaxPeriod(rs.getInt(4), rs.getInt(5)),
-                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8));
+                withRowNumber && fileId != null ? rs.getInt(12) : null, new TaxPeriod(rs.getInt(4), rs.getInt(5)),
+                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
+                rs.getTimestamp(10).toInstant(), rs.getObject(11, LocalDate.class));
     }
 
     /**
-     * 12 arrays: line id, assignment, date, pay code, quantity, rate, amount, cost centre, tax year, period, cut-off,
-     * mapping id.
+     * 13 arrays: line id, assignment, date, pay code, quantity, rate, amount, cost centre, payroll, tax year, period,
+     * cut-off, mapping id.
      */
     private static List<Object> valuesAndPlacement(List<Claim> claims) {
         return List.of(
@@ -294,6 +314,7 @@ public class ExportEntries {
                 array("numeric", claims, claim -> claim.values().rate()),
                 array("numeric", claims, claim -> claim.values().amount()),
                 array("text", claims, claim -> claim.values().costCentre()),
+                array("text", claims, claim -> claim.placement().payroll()),
                 array("smallint", claims, claim -> (short) claim.placement().period().taxYear()),
                 array("smallint", claims, claim -> (short) claim.placement().period().period()),
                 array("timestamptz", claims, claim -> Timestamp.from(claim.placement().cutOff())),

@@ -5,11 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import health.patchwork.esr.attendance.export.ExportOperations;
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.attendance.status.FileView;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.audit.OperationRefusedException;
 import health.patchwork.esr.support.export.ExportFileSummary;
+import health.patchwork.esr.support.payroll.PayrollCalendar;
+import health.patchwork.esr.support.web.InvalidFieldException;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -32,9 +35,12 @@ public class EsrFilesEndpoint {
     private final TaFileOverview overview;
     private final ExportOperations operations;
 
-    EsrFilesEndpoint(TaFileOverview overview, ExportOperations operations) {
+    private final PayDates payDates;
+
+    EsrFilesEndpoint(TaFileOverview overview, ExportOperations operations, PayDates payDates) {
         this.overview = overview;
         this.operations = operations;
+        this.payDates = payDates;
     }
 
     /** {@code GET /actuator/esrfiles?limit=50}: newest first. */
@@ -54,17 +60,27 @@ public class EsrFilesEndpoint {
     }
 
     /**
-     * {@code POST /actuator/esrfiles/export} with {@code {"taxYear":27,"period":8}}: that period now (no content when
+     * {@code POST /actuator/esrfiles/export} with {@code {"taxYear":27,"period":8}} (and {@code "payroll"} where
+     * esr.payrolls configures payrolls): that payroll period now (no content when
      * nothing is pending); {@code POST /actuator/esrfiles/cut-off}: every period past its cut-off.
      */
     @WriteOperation
-    public @Nullable Object run(@Selector String operation, @Nullable Integer taxYear, @Nullable Integer period) {
+    public @Nullable Object run(@Selector String operation, @Nullable Integer taxYear, @Nullable Integer period,
+                                @Nullable String payroll) {
         return switch (operation) {
-            case "export" -> operations.exportPeriod(period(taxYear, period), AuditChannel.ACTUATOR)
+            case "export" -> operations.exportPeriod(payroll(payroll), period(taxYear, period), AuditChannel.ACTUATOR)
                     .map(FileView::of).orElse(null);
             case "cut-off" -> operations.cutOff(AuditChannel.ACTUATOR).stream().map(FileView::of).toList();
             default -> throw OperationRefusedException.notFound("Operation " + operation);
         };
+    }
+
+    private PayrollCalendar payroll(@Nullable String payroll) {
+        try {
+            return payDates.requested(payroll);
+        } catch (InvalidFieldException e) {
+            throw new InvalidEndpointRequestException("invalid payroll", e.getMessage());
+        }
     }
 
     private static TaxPeriod period(@Nullable Integer taxYear, @Nullable Integer period) {

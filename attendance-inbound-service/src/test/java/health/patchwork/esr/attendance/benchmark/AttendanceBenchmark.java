@@ -15,6 +15,7 @@ import health.patchwork.esr.attendance.Api;
 import health.patchwork.esr.attendance.ServiceTest;
 import health.patchwork.esr.attendance.TestData;
 import health.patchwork.esr.attendance.export.AttendanceExport;
+import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.support.export.ExportedFile;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
@@ -49,6 +50,8 @@ class AttendanceBenchmark {
     MutableClock clock;
     @Autowired
     AttendanceExport export;
+    @Autowired
+    PayDates payDates;
 
     @BeforeEach
     void reset() {
@@ -83,7 +86,7 @@ class AttendanceBenchmark {
             jdbc.execute("analyze attendance.export_entry");
 
             long start = System.nanoTime();
-            ExportedFile file = export.export(new TaxPeriod(27, period)).orElseThrow();
+            ExportedFile file = export.export(payDates.requested(null), new TaxPeriod(27, period)).orElseThrow();
             double seconds = (System.nanoTime() - start) / 1e9;
 
             Path uploaded = mailbox.resolve("/in/" + file.fileName());

@@ -10,12 +10,20 @@ import health.patchwork.esr.formats.name.PeriodRun;
  *
  * @param placement where it goes (payroll, period, the period's cut-off)
  * @param run       the normal run, or a supplementary one for a line that missed the normal run
- * @param lateness  on time; late into a supplementary run of its own period; or late into the next open period,
- *                  its own being closed
+ * @param lateness  see {@link Lateness}
  */
 public record PayDate(PayPlacement placement, PeriodRun run, Lateness lateness) {
 
-    public enum Lateness { ON_TIME, SUPPLEMENTARY_RUN, NEXT_PERIOD }
+    public enum Lateness {
+        /** Before the cut-off, into the period's normal run. */
+        ON_TIME,
+        /** After the cut-off, but the period's normal run has not been made yet: it still goes into it. */
+        AFTER_CUT_OFF,
+        /** After the period's normal run: into a supplementary run of the same period. */
+        SUPPLEMENTARY_RUN,
+        /** Its own period is closed: into the next open period. */
+        NEXT_PERIOD
+    }
 
     public String payroll() {
         return placement.payroll();

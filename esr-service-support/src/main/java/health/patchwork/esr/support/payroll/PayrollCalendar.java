@@ -56,7 +56,7 @@ public final class PayrollCalendar {
                 payroll.closedPeriods());
     }
 
-    /** ESR's name of the payroll. */
+    /** ESR's name of the payroll; null for the single payroll of a deployment without payroll settings. */
     public String name() {
         return name;
     }
@@ -102,7 +102,7 @@ public final class PayrollCalendar {
                 return p;
             }
         }
-        throw new IllegalStateException("Payroll " + name + " has no open period in the coming " + HORIZON_DAYS
+        throw new IllegalStateException((name == null ? "The payroll" : "Payroll " + name) + " has no open period in the coming " + HORIZON_DAYS
                 + " days: check its closed periods and timetable");
     }
 

@@ -13,7 +13,8 @@ import health.patchwork.esr.formats.name.PeriodRun;
 /**
  * The Trust's payrolls, as {@link PayrollSettings} configures them, and the pay-date answer for a line. With none
  * configured, the service's single payroll of today takes every line, whatever its assignment's payroll: a Trust
- * that has not set payrolls up keeps working unchanged.
+ * that has not set payrolls up keeps working unchanged. That payroll has no ESR name (its name is null, in the
+ * ledgers too): the deployment was never told it.
  */
 public final class Payrolls {
 
@@ -51,11 +52,13 @@ public final class Payrolls {
                 : Optional.ofNullable(byName.get(PayrollSettings.normalised(esrPayrollName)));
     }
 
-    /** The payroll of the given ESR name, for operators' requests naming one. */
+    /**
+     * The payroll of the given ESR name, for operators' requests and stored entries naming one; {@code null} names
+     * the single payroll of a deployment without payroll settings.
+     */
     public Optional<PayrollCalendar> named(String esrPayrollName) {
         if (!configured()) {
-            return esrPayrollName != null && PayrollSettings.normalised(esrPayrollName)
-                    .equals(PayrollSettings.normalised(single.name())) ? Optional.of(single) : Optional.empty();
+            return esrPayrollName == null ? Optional.of(single) : Optional.empty();
         }
         return forAssignment(esrPayrollName);
     }

@@ -131,6 +131,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidRequest(errors));
     }
 
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
+        return ResponseEntity.badRequest().body(invalidRequest(ex.errors()));
+    }
+
     /** Tomcat could not decode the query string (bad percent-encoding, not UTF-8), so no parameter can be read. */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException ex) {

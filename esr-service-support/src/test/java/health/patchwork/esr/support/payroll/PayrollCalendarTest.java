@@ -128,6 +128,8 @@ class PayrollCalendarTest {
         assertThat(none.forAssignment(null)).get().extracting(PayrollCalendar::name).isEqualTo("123 Monthly");
         assertThat(none.forAssignment("123 Weekly Bank")).get().extracting(PayrollCalendar::name)
                 .isEqualTo("123 Monthly");
+        assertThat(none.named(null)).as("null names the single payroll, as its stored entries do").isPresent();
+        assertThat(none.named("123 Weekly Bank")).isEmpty();
     }
 
     @Test
@@ -146,6 +148,7 @@ class PayrollCalendarTest {
         assertThat(payrolls.forAssignment("123 Medical Staff")).isEmpty();
         assertThat(payrolls.forAssignment(null)).isEmpty();
         assertThat(payrolls.all()).hasSize(2);
+        assertThat(payrolls.named(null)).as("no single payroll once payrolls are configured").isEmpty();
     }
 
     private static PayrollCalendar monthly(List<String> closed) {

@@ -7,7 +7,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import health.patchwork.esr.outbound.load.WorkforceMerger;
+
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Change feed")
 public class ChangeFeedController {
 
-    private final JdbcClient jdbc;
+    private final WorkforceMerger feed;
 
-    public ChangeFeedController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ChangeFeedController(WorkforceMerger feed) {
+        this.feed = feed;
     }
 
     @GetMapping
@@ -35,12 +36,10 @@ public class ChangeFeedController {
     public ApiModel.ChangePage changes(@RequestParam(defaultValue = "0") String after,
                                        @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         long cursor = parseCursor(after);
-        List<ApiModel.Change> rows = jdbc.sql("select seq, entity_type, entity_id, change, file_id, applied_at"
-                        + " from entity_change where seq > :after order by seq limit :limit")
-                .param("after", cursor).param("limit", limit + 1)
-                .query((rs, n) -> new ApiModel.Change(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant()))
-                .list();
+        List<ApiModel.Change> rows = feed.changesAfter(cursor, limit + 1).stream()
+                .map(row -> new ApiModel.Change(row.seq(), row.entityType(), row.entityId(), row.change(),
+                        row.fileId(), row.appliedAt()))
+                .toList();
         List<ApiModel.Change> page = rows.stream().limit(limit).toList();
         long next = page.isEmpty() ? cursor : page.get(page.size() - 1).seq();
         return new ApiModel.ChangePage(page, Long.toString(next), rows.size() > limit);

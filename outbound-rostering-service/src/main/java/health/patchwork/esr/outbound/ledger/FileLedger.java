@@ -1,7 +1,5 @@
 package health.patchwork.esr.outbound.ledger;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -21,9 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class FileLedger {
 
-    private static final String COLUMNS = "id, file_name, direction, sha256, size_bytes, extract_type,"
-            + " sequence_number, state, outcome, run_date, previous_run_date, local_path, archive_path, approved,"
-            + " attempts, discovered_at, updated_at, detail, download_attempts, last_failure, last_failure_at";
+    private static final String COLUMNS = LedgerRows.ENTRY_COLUMNS;
 
     /** The event outcome of a failed download attempt. */
     public static final String DOWNLOAD_FAILED = "DOWNLOAD_FAILED";
@@ -38,7 +34,7 @@ public class FileLedger {
 
     public Optional<LedgerEntry> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where id = :id").param("id", id)
-                .query(FileLedger::map).optional();
+                .query(LedgerRows::entry).optional();
     }
 
     /** Whether this exact remote delivery (name, size, modification time) is already known. */
@@ -48,7 +44,7 @@ public class FileLedger {
                                and state <> 'DISCOVERED' -- a download that never finished is tried again
                                and (state = 'IGNORED' or (remote_size = :size
                                     and remote_modified is not distinct from cast(:modified as timestamptz))))""")
-                .param("name", fileName).param("size", size).param("modified", timestamp(modified))
+                .param("name", fileName).param("size", size).param("modified", LedgerRows.timestamp(modified))
                 .query(Boolean.class).single();
     }
 
@@ -65,7 +61,7 @@ public class FileLedger {
                             and remote_modified is not distinct from cast(:modified as timestamptz)
                             order by id desc limit 1)
                 returning id""")
-                .param("name", fileName).param("size", size).param("modified", timestamp(modified))
+                .param("name", fileName).param("size", size).param("modified", LedgerRows.timestamp(modified))
                 .query(Long.class).optional();
         if (again.isPresent()) {
             return again.get();
@@ -75,7 +71,7 @@ public class FileLedger {
                                          remote_modified, download_attempts)
                 values (:name, 'FROM_ESR', :type, :seq, 'DISCOVERED', :size, :modified, 1) returning id""")
                 .param("name", fileName).param("type", extractType).param("seq", sequence).param("size", size)
-                .param("modified", timestamp(modified)).query(Long.class).single();
+                .param("modified", LedgerRows.timestamp(modified)).query(Long.class).single();
         event(id, LedgerState.DISCOVERED, null, null);
         return id;
     }
@@ -125,7 +121,7 @@ public class FileLedger {
     public List<LedgerEntry> keptInIncoming() {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where direction = 'FROM_ESR'"
                         + " and state in ('DOWNLOADED', 'VALIDATED', 'HELD') and local_path is not null order by id")
-                .query(FileLedger::map).list();
+                .query(LedgerRows::entry).list();
     }
 
     /**
@@ -138,7 +134,7 @@ public class FileLedger {
                 select cast(:name as text), 'FROM_ESR', 'IGNORED', 'IGNORED_NOT_OURS', cast(:size as bigint),
                        cast(:modified as timestamptz)
                 where not exists (select 1 from file_ledger where file_name = cast(:name as text) and state = 'IGNORED')""")
-                .param("name", fileName).param("size", size).param("modified", timestamp(modified)).update();
+                .param("name", fileName).param("size", size).param("modified", LedgerRows.timestamp(modified)).update();
         return inserted > 0;
     }
 
@@ -252,7 +248,7 @@ public class FileLedger {
         List<Long> ids = jdbc.sql("""
                 update file_ledger set content_purged_at = :at, updated_at = now()
                 where (archive_path = :path or local_path = :path) and content_purged_at is null returning id""")
-                .param("path", path).param("at", timestamp(at)).query(Long.class).list();
+                .param("path", path).param("at", LedgerRows.timestamp(at)).query(Long.class).list();
         for (long id : ids) {
             jdbc.sql("""
                     insert into file_ledger_event (file_id, state, outcome, detail)
@@ -272,7 +268,7 @@ public class FileLedger {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where sha256 = :sha and id <> :id"
                         + " and direction = 'FROM_ESR' and state in ('APPLIED', 'HELD', 'SUPERSEDED')"
                         + " order by id limit 1")
-                .param("sha", sha256).param("id", exceptId).query(FileLedger::map).optional();
+                .param("sha", sha256).param("id", exceptId).query(LedgerRows::entry).optional();
     }
 
     /** An earlier delivery under the same name with other content that was applied or held. */
@@ -280,7 +276,7 @@ public class FileLedger {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where file_name = :name and id <> :id"
                         + " and direction = 'FROM_ESR' and sha256 is distinct from cast(:sha as text)"
                         + " and state in ('APPLIED', 'HELD', 'SUPERSEDED') order by id limit 1")
-                .param("name", fileName).param("sha", sha256).param("id", exceptId).query(FileLedger::map)
+                .param("name", fileName).param("sha", sha256).param("id", exceptId).query(LedgerRows::entry)
                 .optional();
     }
 
@@ -288,7 +284,7 @@ public class FileLedger {
     public List<LedgerEntry> unfinished() {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where direction = 'FROM_ESR'"
                         + " and state in ('DOWNLOADED', 'VALIDATED') order by sequence_number nulls last, id")
-                .query(FileLedger::map).list();
+                .query(LedgerRows::entry).list();
     }
 
     /** Change files held by the sequence rules, in sequence order. */
@@ -296,14 +292,13 @@ public class FileLedger {
         return jdbc.sql("select " + COLUMNS + " from file_ledger where direction = 'FROM_ESR' and state = 'HELD'"
                         + " and extract_type = 'CHANGE' and outcome in ('HELD_SEQUENCE_GAP', 'HELD_AWAITING_REFRESH')"
                         + " order by sequence_number, id")
-                .query(FileLedger::map).list();
+                .query(LedgerRows::entry).list();
     }
 
     public List<LedgerEntry> page(long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from file_ledger order by id desc offset :offset limit :limit")
-                .param("offset", offset).param("limit", limit).query(FileLedger::map).list();
+                .param("offset", offset).param("limit", limit).query(LedgerRows::entry).list();
     }
-
 
     /** A file and the moment something happened to it. */
     public record Moment(String fileName, Instant at) {
@@ -343,6 +338,30 @@ public class FileLedger {
                 .query((rs, n) -> new Moment(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
     }
 
+    /** The newest {@code limit} files as operators read them. */
+    public List<FileSummary> recentSummaries(int limit) {
+        return jdbc.sql("select " + LedgerRows.SUMMARY_COLUMNS + " from file_ledger order by id desc limit :limit")
+                .param("limit", limit).query(LedgerRows::summary).list();
+    }
+
+    public Optional<FileSummary> summary(long id) {
+        return jdbc.sql("select " + LedgerRows.SUMMARY_COLUMNS + " from file_ledger where id = :id")
+                .param("id", id).query(LedgerRows::summary).optional();
+    }
+
+    /** The file's state, its row locked until the caller's transaction ends; empty when there is no such file. */
+    public Optional<LedgerState> lockState(long id) {
+        return jdbc.sql("select state from file_ledger where id = :id for update").param("id", id)
+                .query(String.class).optional().map(LedgerState::valueOf);
+    }
+
+    /** The first other GO file with the same content as file {@code id} that was applied. */
+    public Optional<Long> appliedWithSameContent(long id) {
+        return jdbc.sql("""
+                select id from file_ledger where direction = 'FROM_ESR' and state = 'APPLIED' and id <> :id
+                and sha256 = (select sha256 from file_ledger where id = :id) order by id limit 1""")
+                .param("id", id).query(Long.class).optional();
+    }
 
     /** Every state change and failed download of the file, oldest first. */
     public List<FileReport.Event> events(long id) {
@@ -368,21 +387,5 @@ public class FileLedger {
         jdbc.sql("insert into file_ledger_event (file_id, state, outcome, detail) values (:id, :state, :outcome, :detail)")
                 .param("id", id).param("state", state.name()).param("outcome", outcome).param("detail", detail)
                 .update();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static LedgerEntry map(ResultSet rs, int row) throws SQLException {
-        return new LedgerEntry(rs.getLong("id"), rs.getString("file_name"), rs.getString("direction"),
-                rs.getString("sha256"), (Long) rs.getObject("size_bytes"), rs.getString("extract_type"),
-                (Long) rs.getObject("sequence_number"), LedgerState.valueOf(rs.getString("state")),
-                rs.getString("outcome"), rs.getObject("run_date", LocalDateTime.class),
-                rs.getObject("previous_run_date", LocalDateTime.class), rs.getString("local_path"),
-                rs.getString("archive_path"), rs.getBoolean("approved"), rs.getInt("attempts"),
-                rs.getTimestamp("discovered_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("detail"), rs.getInt("download_attempts"), rs.getString("last_failure"),
-                rs.getTimestamp("last_failure_at") == null ? null : rs.getTimestamp("last_failure_at").toInstant());
     }
 }

@@ -15,7 +15,6 @@ import health.patchwork.esr.formats.validate.SequencePolicy;
 import health.patchwork.esr.formats.validate.SequenceState;
 import health.patchwork.esr.outbound.sequence.SequenceStore;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,16 +34,16 @@ public class DryRun {
     private final FileLedger ledger;
     private final FileApplier applier;
     private final TransactionTemplate transactions;
-    private final JdbcClient jdbc;
+    private final WorkforceMerger merger;
 
     public DryRun(OutboundValidationOptions validationOptions, SequenceStore sequence, FileLedger ledger,
-                  FileApplier applier, TransactionTemplate transactions, JdbcClient jdbc) {
+                  FileApplier applier, TransactionTemplate transactions, WorkforceMerger merger) {
         this.validationOptions = validationOptions;
         this.sequence = sequence;
         this.ledger = ledger;
         this.applier = applier;
         this.transactions = transactions;
-        this.jdbc = jdbc;
+        this.merger = merger;
     }
 
     /**
@@ -117,10 +116,7 @@ public class DryRun {
                     file.toString(), null, false, 0, entry.discoveredAt(), entry.updatedAt(), null, 0, null, null);
             // the threshold is reported, not enforced, so that the diff of a suspicious file can be inspected
             FileApplier.Result applied = applier.apply(entry, file, false, false);
-            List<Change> changes = jdbc.sql("select entity_type, entity_id, change from entity_change"
-                            + " where file_id = :id order by seq limit :limit")
-                    .param("id", id).param("limit", MAX_LISTED_CHANGES + 1)
-                    .query((rs, n) -> new Change(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+            List<Change> changes = merger.changesOf(id, MAX_LISTED_CHANGES + 1);
             return new Result(report, decision, applied, changes.stream().limit(MAX_LISTED_CHANGES).toList(),
                     changes.size() > MAX_LISTED_CHANGES);
         });

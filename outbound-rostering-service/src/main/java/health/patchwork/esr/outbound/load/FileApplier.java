@@ -109,7 +109,7 @@ public class FileApplier {
             jdbc.sql("set local work_mem = '256MB'").update();
             LocalDateTime runDate = entry.runDate();
             // applies are serialised, so every feed row above this one is this file's (found by primary key)
-            long feedBefore = jdbc.sql("select coalesce(max(seq), 0) from entity_change").query(Long.class).single();
+            long feedBefore = merger.lastSeq();
             // a dry run takes the staged path: a preview must not lock the workforce tables
             FirstSnapshotLoad.Loaded first = entry.isFull() && commit ? loadFirstSnapshot(entry, file, status) : null;
             long staged;
@@ -138,9 +138,9 @@ public class FileApplier {
                 sequence.changeApplied(entry.sequenceNumber(), runDate);
             }
             if (!entry.isFull()) {
-                keepLastChangePerEntity(feedBefore);
+                merger.keepLastChangePerEntity(feedBefore);
             }
-            List<ChangeCount> changes = changeCounts(feedBefore);
+            List<ChangeCount> changes = merger.changeCounts(feedBefore);
             if (!commit) {
                 status.setRollbackOnly();
                 return new Result(false, figures, changes, superseded, staged, first != null, null);
@@ -155,15 +155,11 @@ public class FileApplier {
      * this reads (the row locked until the commit) cannot change before this transaction ends.
      */
     private String stillToApply(LedgerEntry entry) {
-        String state = jdbc.sql("select state from file_ledger where id = :id for update").param("id", entry.id())
-                .query(String.class).optional().orElse(null);
-        if (!LedgerState.VALIDATED.name().equals(state)) {
+        LedgerState state = ledger.lockState(entry.id()).orElse(null);
+        if (state != LedgerState.VALIDATED) {
             return "the ledger says " + state + " now, not " + LedgerState.VALIDATED;
         }
-        return jdbc.sql("""
-                select id from file_ledger where direction = 'FROM_ESR' and state = 'APPLIED' and id <> :id
-                and sha256 = (select sha256 from file_ledger where id = :id) order by id limit 1""")
-                .param("id", entry.id()).query(Long.class).optional()
+        return ledger.appliedWithSameContent(entry.id())
                 .map(earlier -> "ledger entry " + earlier + " with the same content was applied meanwhile")
                 .orElse(null);
     }
@@ -216,24 +212,6 @@ public class FileApplier {
         }
         sequence.fullApplied(lastSeq, full.runDate());
         return superseded;
-    }
-
-    /**
-     * A change file may touch one entity several times (two slices of an assignment, a D then an A): the feed keeps
-     * the last, which says what the entity became, so that a reader sees each entity once per file.
-     */
-    private void keepLastChangePerEntity(long feedBefore) {
-        jdbc.sql("delete from entity_change a using entity_change b where a.seq > :before and b.seq > :before"
-                        + " and b.seq > a.seq"
-                        + " and a.entity_type = b.entity_type and a.entity_id = b.entity_id")
-                .param("before", feedBefore).update();
-    }
-
-    private List<ChangeCount> changeCounts(long feedBefore) {
-        return jdbc.sql("select entity_type, change, count(*) from entity_change where seq > :before"
-                        + " group by entity_type, change order by entity_type, change")
-                .param("before", feedBefore)
-                .query((rs, n) -> new ChangeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
     static Map<String, Long> asMap(List<ChangeCount> counts) {

@@ -37,11 +37,14 @@ public class FirstSnapshotLoad {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final WorkforceMerger merger;
     private final ReaderOptions readerOptions;
 
-    public FirstSnapshotLoad(DataSource dataSource, JdbcClient jdbc, OutboundSettings settings) {
+    public FirstSnapshotLoad(DataSource dataSource, JdbcClient jdbc, WorkforceMerger merger,
+                             OutboundSettings settings) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.merger = merger;
         this.readerOptions = ReaderOptions.defaults().withValidate(false)
                 .withFieldCountPolicies(settings.fieldCounts())
                 .withTrailerCountMode(settings.trailerCountMode());
@@ -116,10 +119,7 @@ public class FirstSnapshotLoad {
             throw new RepeatedKey(type, e);
         }
         long indexed = millisSince(started);
-        String entities = type.dateTracked() ? "(select distinct entity_id from " + type.table() + ") e" : type.table();
-        jdbc.sql("insert into entity_change (file_id, entity_type, entity_id, change)"
-                        + " select :file, :type, entity_id, 'UPSERTED' from " + entities)
-                .param("file", fileId).param("type", type.name()).update();
+        merger.feedSnapshot(type, fileId);
         log.debug("Indexed {} in {} ms, fed in {} ms", type, indexed, millisSince(started) - indexed);
     }
 

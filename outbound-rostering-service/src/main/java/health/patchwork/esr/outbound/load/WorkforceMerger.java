@@ -1,6 +1,8 @@
 package health.patchwork.esr.outbound.load;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Merges the staged rows of one file into the workforce tables, set-based, inside the caller's transaction, and
  * writes one change-feed row per entity it changes (docs/spec/README.md §6.2, §7). Table names come from {@link StoredType}
- * constants, never from input.
+ * constants, never from input. It owns the change feed too: each merge statement writes its feed rows in the same
+ * statement as the rows it changes, so the feed's readers ask here as well.
  */
 @Component
 public class WorkforceMerger {
@@ -173,5 +176,63 @@ public class WorkforceMerger {
                 .param("code", type.entityCode()).param("file", merge.fileId()).param("type", type.name())
                 .param("fileName", merge.fileName()).param("run", merge.runDate())
                 .update();
+    }
+    /** One change-feed row as its readers see it. */
+    public record FeedRow(long seq, String entityType, String entityId, String change, long fileId,
+                          Instant appliedAt) {
+    }
+
+    /** Feed rows after {@code seq}, oldest first, at most {@code limit}. */
+    public List<FeedRow> changesAfter(long seq, int limit) {
+        return jdbc.sql("select seq, entity_type, entity_id, change, file_id, applied_at"
+                        + " from entity_change where seq > :after order by seq limit :limit")
+                .param("after", seq).param("limit", limit)
+                .query((rs, n) -> new FeedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** The first {@code limit} feed rows of one file, in feed order. */
+    List<DryRun.Change> changesOf(long fileId, int limit) {
+        return jdbc.sql("select entity_type, entity_id, change from entity_change"
+                        + " where file_id = :id order by seq limit :limit")
+                .param("id", fileId).param("limit", limit)
+                .query((rs, n) -> new DryRun.Change(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The feed's last sequence number, 0 while it is empty. */
+    long lastSeq() {
+        return jdbc.sql("select coalesce(max(seq), 0) from entity_change").query(Long.class).single();
+    }
+
+    /**
+     * A first snapshot COPYed straight into the type's empty table ({@link FirstSnapshotLoad}): one feed row per
+     * entity now held.
+     */
+    void feedSnapshot(StoredType type, long fileId) {
+        String entities = type.dateTracked() ? "(select distinct entity_id from " + type.table() + ") e" : type.table();
+        jdbc.sql("insert into entity_change (file_id, entity_type, entity_id, change)"
+                        + " select :file, :type, entity_id, 'UPSERTED' from " + entities)
+                .param("file", fileId).param("type", type.name()).update();
+    }
+
+    /**
+     * A change file may touch one entity several times (two slices of an assignment, a D then an A): the feed keeps
+     * the last, which says what the entity became, so that a reader sees each entity once per file.
+     */
+    void keepLastChangePerEntity(long feedBefore) {
+        jdbc.sql("delete from entity_change a using entity_change b where a.seq > :before and b.seq > :before"
+                        + " and b.seq > a.seq"
+                        + " and a.entity_type = b.entity_type and a.entity_id = b.entity_id")
+                .param("before", feedBefore).update();
+    }
+
+    /** Feed rows after {@code feedBefore}, counted by entity type and change. */
+    List<FileApplier.ChangeCount> changeCounts(long feedBefore) {
+        return jdbc.sql("select entity_type, change, count(*) from entity_change where seq > :before"
+                        + " group by entity_type, change order by entity_type, change")
+                .param("before", feedBefore)
+                .query((rs, n) -> new FileApplier.ChangeCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 }

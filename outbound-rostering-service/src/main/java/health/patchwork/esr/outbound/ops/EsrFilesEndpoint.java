@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import health.patchwork.esr.outbound.ledger.FileReport;
+import health.patchwork.esr.outbound.ledger.FileSummary;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.sequence.RefreshRequester;
 import health.patchwork.esr.support.audit.AuditChannel;
@@ -38,7 +39,7 @@ public class EsrFilesEndpoint {
 
     /** {@code GET /actuator/esrfiles?limit=50}: newest first. */
     @ReadOperation
-    public List<FileOverview.FileSummary> files(@Nullable Integer limit) {
+    public List<FileSummary> files(@Nullable Integer limit) {
         int rows = limit == null ? DEFAULT_LIMIT : limit;
         if (rows < 1 || rows > MAX_LIMIT) {
             throw new InvalidEndpointRequestException("limit out of range", "limit must be between 1 and " + MAX_LIMIT);
@@ -48,13 +49,13 @@ public class EsrFilesEndpoint {
 
     /** {@code GET /actuator/esrfiles/{id}}: the ledger entry, counts, validation report and history of one file. */
     @ReadOperation
-    public FileReport<FileOverview.FileSummary> file(@Selector long id) {
+    public FileReport<FileSummary> file(@Selector long id) {
         return overview.report(id).orElseThrow(() -> OperationRefusedException.notFound("File " + id));
     }
 
     /** {@code POST /actuator/esrfiles/{id}/approve|reject|reprocess}. */
     @WriteOperation
-    public FileOverview.FileSummary fileOperation(@Selector long id, @Selector String operation) {
+    public FileSummary fileOperation(@Selector long id, @Selector String operation) {
         LedgerEntry entry = switch (operation) {
             case "approve" -> operations.approve(id, AuditChannel.ACTUATOR);
             case "reject" -> operations.reject(id, AuditChannel.ACTUATOR);
