@@ -6,8 +6,8 @@ import java.util.Set;
 import health.patchwork.esr.testsupport.TableOwnershipTest;
 
 /**
- * One owner per table in absence: the owners, and the classes that still name a table they do not own (to be moved
- * into the owner; the list may only shrink). Tables of esr-service-support's features belong to their support class.
+ * One owner per table in absence: every class that needs a table asks its owner. Tables of esr-service-support's
+ * features belong to their support class.
  */
 class AbsenceTableOwnershipTest extends TableOwnershipTest {
 
@@ -30,11 +30,6 @@ class AbsenceTableOwnershipTest extends TableOwnershipTest {
 
     @Override
     protected Map<String, Set<String>> notYetMoved() {
-        return Map.of(
-                "absence", Set.of("AbsenceExportHealth", "AbsenceFileContent", "AbsenceStatusQuery", "Reconciler",
-                        "UnconfirmedGauge"),
-                "export_file", Set.of("AbsenceStatusQuery", "PeriodStatusController", "Reconciler"),
-                "export_row", Set.of("AbFileOverview", "AbsenceFileContent", "AbsenceStatusQuery", "Reconciler"),
-                "finalised_period", Set.of("AbsenceExportHealth"));
+        return Map.of();
     }
 }

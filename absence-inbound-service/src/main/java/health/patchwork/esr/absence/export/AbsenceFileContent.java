@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
-import health.patchwork.esr.absence.mapping.DetailsColumns;
+import health.patchwork.esr.absence.store.AbsenceStore;
+import health.patchwork.esr.absence.store.ExportRows;
 import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.write.AbsenceFileWriter;
@@ -23,7 +25,6 @@ import health.patchwork.esr.support.export.ExportTarget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,15 +38,16 @@ class AbsenceFileContent implements ExportContent {
 
     private static final Logger log = LoggerFactory.getLogger(AbsenceFileContent.class);
 
-    private final JdbcClient jdbc;
+    private final AbsenceStore absences;
     private final ExportRows rows;
     private final InboundWriterOptions options = InboundWriterOptions.defaults();
 
     private final PublishedAssignments assignments;
     private final boolean checkAssignments;
 
-    AbsenceFileContent(JdbcClient jdbc, ExportRows rows, PublishedAssignments assignments, AbsenceSettings settings) {
-        this.jdbc = jdbc;
+    AbsenceFileContent(AbsenceStore absences, ExportRows rows, PublishedAssignments assignments,
+            AbsenceSettings settings) {
+        this.absences = absences;
         this.rows = rows;
         this.assignments = assignments;
         this.checkAssignments = settings.checkAssignments();
@@ -62,57 +64,36 @@ class AbsenceFileContent implements ExportContent {
      * mark of those that can. Marked absences need attention and stay out of files until they pass.
      */
     void precheck(int periodKey) {
-        for (Candidate candidate : candidates(periodKey, false)) {
+        List<AbsenceStore.Precheck> prechecks = new ArrayList<>();
+        for (Candidate candidate : candidates(absences.due(periodKey))) {
             Optional<String> problem = firstProblem(plan(candidate));
-            jdbc.sql("update absence set rejection = ? where absence_id = ? and revision = ?")
-                    .params(problem.orElse(null), candidate.absenceId(), candidate.revision()).update();
+            prechecks.add(new AbsenceStore.Precheck(candidate.absenceId(), candidate.revision(),
+                    problem.orElse(null)));
             problem.ifPresent(p -> log.warn("Absence {} left out of the AB file: {}", candidate.reference(), p));
         }
+        absences.recordPrechecks(prechecks);
     }
 
     @Override
     public int assign(long fileId, ExportTarget target) {
         int periodKey = target.period().taxYear() * 100 + target.period().period();
         int rowNumber = 0;
-        for (Candidate candidate : candidates(periodKey, true)) {
+        List<String> sent = new ArrayList<>();
+        for (Candidate candidate : candidates(absences.lockSendable(periodKey))) {
             for (ExportRows.Row row : plan(candidate)) {
                 rows.insert(fileId, ++rowNumber, row);
             }
-            jdbc.sql("update absence set sent_revision = revision where absence_id = ?")
-                    .param(candidate.absenceId()).update();
+            sent.add(candidate.absenceId());
         }
+        absences.markSent(sent);
         return rowNumber;
     }
 
-    /**
-     * Absences with something to send, each with its last row, in one query: changed since their last row, and either
-     * sent before (a change goes in the next file) or new and starting in the period or earlier. For a file: only
-     * those that passed the precheck, locked until the file is recorded.
-     */
-    private List<Candidate> candidates(int periodKey, boolean forFile) {
-        return jdbc.sql("select a.absence_id, a.reference, a.revision, a.cancelled, "
-                + DetailsColumns.select("a", "") + ", r.revision as r_revision, r.operation as r_operation, "
-                + DetailsColumns.select("r", "r_") + """
-                 from absence a
-                left join lateral (select * from export_row x where x.absence_id = a.absence_id
-                                   order by x.file_id desc, x.row_number desc limit 1) r on true
-                where a.sent_revision is distinct from a.revision
-                  and (a.sent_revision is not null or (not a.cancelled and a.period_key <= ?))
-                """ + (forFile ? " and a.rejection is null order by (a.sent_revision is not null), a.reference"
-                        + " for update of a" : " order by a.reference"))
-                .param(periodKey)
-                .query((rs, n) -> {
-                    String id = rs.getString("absence_id");
-                    String reference = rs.getString("reference");
-                    Optional<AbsenceDetails> desired = rs.getBoolean("cancelled") ? Optional.empty()
-                            : Optional.of(DetailsColumns.read(rs, ""));
-                    String operation = rs.getString("r_operation");
-                    Optional<ExportRows.Row> sent = operation == null ? Optional.empty()
-                            : Optional.of(new ExportRows.Row(id, reference, rs.getInt("r_revision"),
-                                    AbsenceOperation.valueOf(operation), DetailsColumns.read(rs, "r_")));
-                    return new Candidate(id, reference, rs.getInt("revision"), desired, sent);
-                })
-                .list();
+    /** The due absences, in their order, each with its last row: two queries, whatever their number. */
+    private List<Candidate> candidates(List<AbsenceStore.Due> due) {
+        Map<String, ExportRows.Written> last = rows.lastOf(due.stream().map(AbsenceStore.Due::absenceId).toList());
+        return due.stream().map(d -> new Candidate(d.absenceId(), d.reference(), d.revision(), d.desired(),
+                Optional.ofNullable(last.get(d.absenceId())).map(ExportRows.Written::row))).toList();
     }
 
     private static List<ExportRows.Row> plan(Candidate candidate) {

@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(ExportTables.class)
 class ExportConfiguration {
 
+    // esr-service-support's ledger is built on a JdbcTemplate
     @Bean
     ExportLedger exportLedger(JdbcTemplate jdbc) {
         return new ExportLedger(jdbc);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
+import health.patchwork.esr.absence.store.ExportRows;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 
 /**

@@ -1,16 +1,16 @@
 package health.patchwork.esr.absence.health;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import health.patchwork.esr.absence.period.FinalisedPeriods;
+import health.patchwork.esr.absence.store.AbsenceStore;
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.health.Attention;
 import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,25 +26,22 @@ class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     static final Status OVERDUE = Attention.because("absences of a finalised period are still unsent");
 
-    private final JdbcClient jdbc;
+    private final AbsenceStore absences;
+    private final FinalisedPeriods finalised;
     private final ExportLedger files;
     private final Clock clock;
 
-    AbsenceExportHealth(JdbcClient jdbc, ExportLedger files, Clock clock) {
-        this.jdbc = jdbc;
+    AbsenceExportHealth(AbsenceStore absences, FinalisedPeriods finalised, ExportLedger files, Clock clock) {
+        this.absences = absences;
+        this.finalised = finalised;
         this.files = files;
         this.clock = clock;
     }
 
     @Override
     protected Health check() {
-        Long overdue = jdbc.sql("""
-                select count(*) from absence a
-                where a.sent_revision is null and not a.cancelled and a.rejection is null
-                  and exists (select 1 from finalised_period f where f.period_key >= a.period_key
-                              and f.finalised_at >= a.received_at and f.finalised_at < ?)""")
-                .params(Timestamp.from(clock.instant().minus(OVERDUE_AFTER))).query(Long.class).single();
-        return (overdue == null || overdue == 0 ? Health.up() : Health.status(OVERDUE))
+        long overdue = absences.countLeftUnsentBy(finalised.finalisedBefore(clock.instant().minus(OVERDUE_AFTER)));
+        return (overdue == 0 ? Health.up() : Health.status(OVERDUE))
                 .withDetails(files.healthDetails())
                 .withDetail("absencesOverdue", overdue)
                 .build();

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
+import health.patchwork.esr.absence.store.AbsenceStore;
+import health.patchwork.esr.absence.store.NewAbsence;
+import health.patchwork.esr.absence.store.StoredAbsence;
 import health.patchwork.esr.support.web.FieldError;
 
 import org.slf4j.Logger;
@@ -97,7 +100,7 @@ public class AbsenceIntake {
         if (stored.cancelled()) {
             throw AbsenceProblems.conflict("The absence is cancelled; send a new absence instead.");
         }
-        AbsenceRequest old = stored.asRequest();
+        AbsenceRequest old = AbsenceRequest.of(stored);
         apply(stored, new AbsenceRequest(old.absenceId(), old.assignmentNumber(), old.category(), old.reason(),
                 change.startDate(), change.startTime(), change.endDate(), change.endTime(), change.units(),
                 change.openEnded(), change.returnToWorkDate(), old.notificationDate()));
@@ -113,7 +116,7 @@ public class AbsenceIntake {
         if (!stored.details().openEnded()) {
             throw AbsenceProblems.conflict("The absence is not open-ended; change its dates instead.");
         }
-        AbsenceRequest old = stored.asRequest();
+        AbsenceRequest old = AbsenceRequest.of(stored);
         apply(stored, new AbsenceRequest(old.absenceId(), old.assignmentNumber(), old.category(), old.reason(),
                 old.startDate(), old.startTime(), end.endDate(), end.endTime(), end.units(), false,
                 end.returnToWorkDate(), old.notificationDate()));
@@ -132,8 +135,10 @@ public class AbsenceIntake {
             throw AbsenceProblems.invalid(outcome.errors());
         }
         if (!outcome.absence().details().equals(stored.details())) {
-            store.update(stored.absenceId(), stored.revision(), outcome.absence().details(),
-                    outcome.absence().periodKey(), clock.instant());
+            if (!store.update(stored.absenceId(), stored.revision(), outcome.absence().details(),
+                    outcome.absence().periodKey(), clock.instant())) {
+                throw AbsenceProblems.concurrentChange();
+            }
         }
     }
 }

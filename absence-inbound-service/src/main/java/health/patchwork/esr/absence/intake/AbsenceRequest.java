@@ -6,6 +6,9 @@ import java.time.LocalTime;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import health.patchwork.esr.absence.mapping.AbsenceDetails;
+import health.patchwork.esr.absence.store.StoredAbsence;
+
 /**
  * One absence as the platform sends it.
  *
@@ -28,6 +31,15 @@ public record AbsenceRequest(
         @Schema(description = "Sickness still running") Boolean openEnded,
         LocalDate returnToWorkDate,
         LocalDate notificationDate) {
+
+    /** The values the platform would send to reproduce a stored absence, for re-validating a change. */
+    static AbsenceRequest of(StoredAbsence stored) {
+        AbsenceDetails details = stored.details();
+        return new AbsenceRequest(stored.absenceId(), details.assignmentNumber(), stored.category().name(),
+                stored.platformReason(), details.startDate(), details.startTime(), details.endDate(),
+                details.endTime(), details.duration(), details.openEnded(), details.returnToWorkDate(),
+                details.notificationDate());
+    }
 
     /** A stable text of the submitted values, for the idempotency hash. */
     String canonical() {

@@ -15,6 +15,7 @@ import health.patchwork.esr.absence.mapping.AbsenceMapper;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
 import health.patchwork.esr.absence.mapping.EsrAbsenceType;
 import health.patchwork.esr.absence.period.PayrollPeriods;
+import health.patchwork.esr.absence.store.NewAbsence;
 import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;

@@ -3,13 +3,12 @@ package health.patchwork.esr.absence.ops;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
+import health.patchwork.esr.absence.store.ExportRows;
 import health.patchwork.esr.support.export.ExportFileEvent;
 import health.patchwork.esr.support.export.ExportFileSummary;
 import health.patchwork.esr.support.export.ExportLedger;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The AB files this service made, as operators read them: the shared ledger's rows plus what each file carried. */
@@ -25,11 +24,11 @@ class AbFileOverview {
     }
 
     private final ExportLedger ledger;
-    private final JdbcClient jdbc;
+    private final ExportRows rows;
 
-    AbFileOverview(ExportLedger ledger, JdbcClient jdbc) {
+    AbFileOverview(ExportLedger ledger, ExportRows rows) {
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     List<ExportFileSummary> recent(int limit) {
@@ -38,14 +37,8 @@ class AbFileOverview {
 
     Optional<AbFileReport> report(long id) {
         return ledger.summary(id).map(file -> {
-            Map<String, Integer> byOperation = new TreeMap<>();
-            jdbc.sql("select operation, count(*) from export_row where file_id = :id group by operation")
-                    .param("id", id).query(rs -> {
-                        byOperation.put(rs.getString(1), rs.getInt(2));
-                    });
-            int absences = jdbc.sql("select count(distinct absence_id) from export_row where file_id = :id")
-                    .param("id", id).query(Integer.class).single();
-            return new AbFileReport(file, byOperation, absences, ledger.events(id));
+            ExportRows.Tally tally = rows.tally(id);
+            return new AbFileReport(file, tally.rowsByOperation(), tally.absences(), ledger.events(id));
         });
     }
 }

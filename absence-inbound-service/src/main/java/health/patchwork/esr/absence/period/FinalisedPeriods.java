@@ -2,6 +2,7 @@ package health.patchwork.esr.absence.period;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,18 @@ public class FinalisedPeriods {
                 .query((rs, n) -> new Finalisation(rs.getTimestamp(1).toInstant(), rs.getString(2))).optional();
     }
 
+    /** The finalisations made before {@code cutoff}, of any period type (the overdue check never told them apart). */
+    public List<Finalised> finalisedBefore(Instant cutoff) {
+        return jdbc.sql("select period_key, finalised_at from finalised_period where finalised_at < ?")
+                .param(Timestamp.from(cutoff))
+                .query((rs, n) -> new Finalised(rs.getInt(1), rs.getTimestamp(2).toInstant())).list();
+    }
+
     /** When and by whom (the finalising token's actor claim, or "schedule") a period was finalised. */
     public record Finalisation(Instant at, String by) {
+    }
+
+    /** A period (its key) and when it was finalised. */
+    public record Finalised(int periodKey, Instant at) {
     }
 }

@@ -1,17 +1,30 @@
 package health.patchwork.esr.absence.reconcile;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import health.patchwork.esr.absence.status.AbsenceStatusQuery;
+import health.patchwork.esr.absence.store.AbsenceStore;
+import health.patchwork.esr.absence.store.ExportRows;
+import health.patchwork.esr.absence.workforce.PublishedAbsences;
+import health.patchwork.esr.formats.write.AbsenceOperation;
+import health.patchwork.esr.support.export.ExportLedger;
+import health.patchwork.esr.support.export.ExportState;
+import health.patchwork.esr.support.export.ExportedFile;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,49 +41,19 @@ public class Reconciler {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-    private static final String CONFIRM = """
-            with latest as (
-                select distinct on (r.absence_id) r.absence_id, r.revision, r.operation, r.reference,
-                       r.absence_type, r.start_date, r.end_date
-                from export_row r join export_file f on f.id = r.file_id and f.state = 'UPLOADED'
-                order by r.absence_id, r.file_id desc, r.row_number desc
-            ), echoed as (
-                select l.absence_id, l.revision, min(p.absence_attendance_id) as esr_absence_id
-                from latest l
-                join workforce.published_absence p on p.third_party_reference = l.reference
-                where l.operation <> 'DEL' and not p.deleted_by_esr
-                  and p.absence_type = l.absence_type and p.actual_start_date = l.start_date
-                  and p.actual_end_date is not distinct from l.end_date
-                group by l.absence_id, l.revision
-                union all
-                select l.absence_id, l.revision, null
-                from latest l
-                where l.operation = 'DEL'
-                  and exists (select 1 from workforce.published_absence p
-                              where p.third_party_reference = l.reference and p.deleted_by_esr)
-                  and not exists (select 1 from workforce.published_absence p
-                                  where p.third_party_reference = l.reference and not p.deleted_by_esr)
-            )
-            update absence a
-            set confirmed_revision = e.revision, confirmed_at = ?,
-                esr_absence_id = coalesce(e.esr_absence_id, a.esr_absence_id)
-            from echoed e
-            where e.absence_id = a.absence_id and a.confirmed_revision is distinct from e.revision""";
-
-    /** Echoed with our reference, but not (yet) with the values last sent. */
-    private static final String MARK_DIFFERING = """
-            update absence a
-            set echo_differs = a.confirmed_revision is distinct from a.sent_revision
-                and exists (select 1 from workforce.published_absence p
-                            where p.third_party_reference = a.reference and not p.deleted_by_esr)
-            where a.sent_revision is not null""";
-
-    private final JdbcClient jdbc;
+    private final AbsenceStore absences;
+    private final ExportRows rows;
+    private final ExportLedger files;
+    private final PublishedAbsences echoes;
     private final AbsenceStatusQuery status;
     private final Clock clock;
 
-    public Reconciler(JdbcClient jdbc, AbsenceStatusQuery status, Clock clock, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    Reconciler(AbsenceStore absences, ExportRows rows, ExportLedger files, PublishedAbsences echoes,
+            AbsenceStatusQuery status, Clock clock, MeterRegistry meters) {
+        this.absences = absences;
+        this.rows = rows;
+        this.files = files;
+        this.echoes = echoes;
         this.status = status;
         this.clock = clock;
         Gauge.builder("esr.absence.needs.attention", status, AbsenceStatusQuery::countNeedingAttention)
@@ -81,13 +64,67 @@ public class Reconciler {
     /** Confirms what ESR has echoed; returns how many absences became confirmed and how many need attention. */
     @Transactional
     public Result run() {
-        int confirmed = jdbc.sql(CONFIRM).param(Timestamp.from(clock.instant())).update();
-        jdbc.sql(MARK_DIFFERING).update();
+        // only an absence whose latest revision sent is unconfirmed can become confirmed or differ
+        List<AbsenceStore.Progress> awaiting = absences.awaitingEcho();
+        Map<String, ExportRows.Row> lastUploaded = lastUploadedRows(
+                awaiting.stream().map(AbsenceStore.Progress::absenceId).toList());
+        Set<String> references = new HashSet<>();
+        awaiting.forEach(absence -> references.add(absence.reference()));
+        lastUploaded.values().forEach(row -> references.add(row.reference()));
+        Map<String, List<PublishedAbsences.Echo>> echoed = echoes.withReferences(references).stream()
+                .collect(Collectors.groupingBy(PublishedAbsences.Echo::reference, LinkedHashMap::new,
+                        Collectors.toList()));
+
+        List<AbsenceStore.Confirmation> confirmations = lastUploaded.values().stream()
+                .map(row -> confirmation(row, echoed.getOrDefault(row.reference(), List.of())))
+                .flatMap(Optional::stream).toList();
+        int confirmed = absences.confirm(confirmations, clock.instant());
+        // echoed with our reference, but not (yet) with the values last sent
+        absences.markEchoDiffers(awaiting.stream()
+                .filter(absence -> echoed.getOrDefault(absence.reference(), List.of()).stream()
+                        .anyMatch(echo -> !echo.deletedByEsr()))
+                .map(AbsenceStore.Progress::absenceId).toList());
+
         long attention = status.countNeedingAttention();
         if (confirmed > 0 || attention > 0) {
             log.info("Absence reconciliation: {} newly confirmed by ESR, {} need attention", confirmed, attention);
         }
         return new Result(confirmed, attention);
+    }
+
+    /** The last row of each absence in a file on the mailbox (ESR cannot have echoed one that is not), by id. */
+    private Map<String, ExportRows.Row> lastUploadedRows(List<String> absenceIds) {
+        Map<String, List<ExportRows.Written>> history = rows.historyOf(absenceIds);
+        // the rows are read before their files, so a file is never taken as uploaded before its rows were written
+        Set<Long> uploaded = files.byIds(history.values().stream().flatMap(List::stream)
+                        .map(ExportRows.Written::fileId).collect(Collectors.toSet())).values().stream()
+                .filter(file -> file.state() == ExportState.UPLOADED).map(ExportedFile::id).collect(Collectors.toSet());
+        Map<String, ExportRows.Row> last = new LinkedHashMap<>();
+        history.forEach((absenceId, written) -> written.stream().filter(w -> uploaded.contains(w.fileId()))
+                .reduce((earlier, later) -> later).ifPresent(w -> last.put(absenceId, w.row())));
+        return last;
+    }
+
+    /**
+     * ADD and END: the least ESR absence id echoed, not deleted, with the type, start and end sent. DEL: every echo of
+     * the reference deleted by ESR.
+     */
+    private static Optional<AbsenceStore.Confirmation> confirmation(ExportRows.Row row,
+            List<PublishedAbsences.Echo> echoes) {
+        if (row.operation() == AbsenceOperation.DEL) {
+            boolean withdrawn = !echoes.isEmpty() && echoes.stream().allMatch(PublishedAbsences.Echo::deletedByEsr);
+            return withdrawn ? Optional.of(new AbsenceStore.Confirmation(row.absenceId(), row.revision(), null))
+                    : Optional.empty();
+        }
+        return echoes.stream().filter(echo -> !echo.deletedByEsr() && holds(echo, row)).findFirst()
+                .map(echo -> new AbsenceStore.Confirmation(row.absenceId(), row.revision(), echo.esrAbsenceId()));
+    }
+
+    private static boolean holds(PublishedAbsences.Echo echo, ExportRows.Row row) {
+        // as SQL compares them: type and start must be there to match, an end may be absent on both sides
+        return row.details().absenceType() != null && row.details().absenceType().equals(echo.absenceType())
+                && row.details().startDate() != null && row.details().startDate().equals(echo.startDate())
+                && Objects.equals(row.details().endDate(), echo.endDate());
     }
 
     public record Result(int newlyConfirmed, long needsAttention) {

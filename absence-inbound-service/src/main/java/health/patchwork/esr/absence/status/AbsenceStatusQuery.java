@@ -1,138 +1,165 @@
 package health.patchwork.esr.absence.status;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.period.PayrollPeriods;
+import health.patchwork.esr.absence.store.AbsenceStore;
+import health.patchwork.esr.absence.store.ExportRows;
+import health.patchwork.esr.formats.write.AbsenceOperation;
+import health.patchwork.esr.support.export.ExportLedger;
+import health.patchwork.esr.support.export.ExportedFile;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads the status of absences: by id, by period, and those needing attention. */
+/**
+ * Reads the status of absences: by id, by period, and those needing attention. Each read asks the owners once: the
+ * absences from the absence store, their rows from the export rows, then the files those rows went into.
+ */
 @Component
 public class AbsenceStatusQuery {
 
-    private static final String SELECT = """
-            select a.absence_id, a.reference, a.period_key, a.cancelled, a.revision, a.sent_revision,
-                   a.confirmed_revision, a.confirmed_at, a.rejection, a.echo_differs, r.operation as last_operation,
-                   f.file_name as last_file, f.uploaded_at
-            from absence a
-            left join lateral (select * from export_row x where x.absence_id = a.absence_id
-                               order by x.file_id desc, x.row_number desc limit 1) r on true
-            left join export_file f on f.id = r.file_id
-            """;
-
-    /** Exported as last changed, not echoed, and uploaded before the window began; or left out of an export. */
-    private static final String NEEDS_ATTENTION = """
-            (a.rejection is not null
-             or (a.sent_revision = a.revision and a.confirmed_revision is distinct from a.sent_revision
-                 and r.operation <> 'DEL' and f.uploaded_at < :windowStart))""";
-
-    private final JdbcClient jdbc;
+    private final AbsenceStore absences;
+    private final ExportRows rows;
+    private final ExportLedger files;
     private final PayrollPeriods periods;
     private final Clock clock;
     private final Duration window;
 
-    public AbsenceStatusQuery(JdbcClient jdbc, PayrollPeriods periods, Clock clock, AbsenceSettings settings) {
-        this.jdbc = jdbc;
+    AbsenceStatusQuery(AbsenceStore absences, ExportRows rows, ExportLedger files, PayrollPeriods periods, Clock clock,
+            AbsenceSettings settings) {
+        this.absences = absences;
+        this.rows = rows;
+        this.files = files;
         this.periods = periods;
         this.clock = clock;
         this.window = Duration.ofDays(settings.reconcileWindowDays());
     }
 
     public Optional<AbsenceStatusView> byId(String absenceId) {
-        Instant windowStart = windowStart();
-        return jdbc.sql(SELECT + " where a.absence_id = :id").param("id", absenceId)
-                .query((rs, n) -> view(rs, windowStart, files(absenceId))).optional();
+        return absences.progress(absenceId).map(this::withHistory);
     }
 
     /** The absence ESR knows by this third-party reference, with its file history. */
     public Optional<AbsenceStatusView> byReference(String reference) {
-        Instant windowStart = windowStart();
-        return jdbc.sql(SELECT + " where a.reference = :reference").param("reference", reference)
-                .query((rs, n) -> view(rs, windowStart, files(rs.getString("absence_id")))).optional();
+        return absences.progressByReference(reference).map(this::withHistory);
     }
 
     /** Absences starting in the period, in reference order, without their file history. */
     public List<AbsenceStatusView> byPeriod(int periodKey) {
         Instant windowStart = windowStart();
-        return jdbc.sql(SELECT + " where a.period_key = :period order by a.reference").param("period", periodKey)
-                .query((rs, n) -> view(rs, windowStart, List.of())).list();
+        List<AbsenceStore.Progress> ofPeriod = absences.progressOfPeriod(periodKey);
+        Map<String, ExportRows.Written> last = rows.lastOf(ids(ofPeriod));
+        Map<Long, ExportedFile> lastFiles = filesOf(last.values());
+        return ofPeriod.stream().map(absence -> view(absence, last.get(absence.absenceId()), lastFiles, windowStart,
+                List.of())).toList();
     }
 
+    /** Exported as last changed, not echoed, and uploaded before the window began; or left out of an export. */
     public List<AbsenceStatusView> needingAttention() {
         Instant windowStart = windowStart();
-        return jdbc.sql(SELECT + " where " + NEEDS_ATTENTION + " order by a.reference")
-                .param("windowStart", Timestamp.from(windowStart))
-                .query((rs, n) -> view(rs, windowStart, List.of())).list();
+        List<AbsenceStore.Progress> candidates = absences.progressMaybeNeedingAttention();
+        Map<String, ExportRows.Written> last = rows.lastOf(ids(candidates));
+        Map<Long, ExportedFile> lastFiles = filesOf(last.values());
+        return candidates.stream()
+                .filter(absence -> needsAttention(absence, last.get(absence.absenceId()), lastFiles, windowStart))
+                .map(absence -> view(absence, last.get(absence.absenceId()), lastFiles, windowStart, List.of()))
+                .toList();
     }
 
     public long countNeedingAttention() {
-        return jdbc.sql("select count(*) from (" + SELECT + " where " + NEEDS_ATTENTION + ") attention")
-                .param("windowStart", Timestamp.from(windowStart())).query(Long.class).single();
+        Instant windowStart = windowStart();
+        List<AbsenceStore.Progress> candidates = absences.progressMaybeNeedingAttention();
+        Map<String, ExportRows.Written> last = rows.lastOf(ids(candidates));
+        Map<Long, ExportedFile> lastFiles = filesOf(last.values());
+        return candidates.stream()
+                .filter(absence -> needsAttention(absence, last.get(absence.absenceId()), lastFiles, windowStart))
+                .count();
     }
 
     private Instant windowStart() {
         return clock.instant().minus(window);
     }
 
-    private List<AbsenceStatusView.FileRow> files(String absenceId) {
-        return jdbc.sql("""
-                select f.file_name, r.row_number, r.operation, f.state from export_row r
-                join export_file f on f.id = r.file_id where r.absence_id = ? order by r.file_id, r.row_number""")
-                .param(absenceId)
-                .query((rs, n) -> new AbsenceStatusView.FileRow(rs.getString(1), rs.getInt(2), rs.getString(3),
-                        rs.getString(4)))
-                .list();
+    /** One absence with every row written for it, oldest first. */
+    private AbsenceStatusView withHistory(AbsenceStore.Progress absence) {
+        List<ExportRows.Written> history = rows.historyOf(List.of(absence.absenceId()))
+                .getOrDefault(absence.absenceId(), List.of());
+        Map<Long, ExportedFile> byId = filesOf(history);
+        List<AbsenceStatusView.FileRow> fileRows = history.stream().map(written -> {
+            ExportedFile file = byId.get(written.fileId());
+            return new AbsenceStatusView.FileRow(file.fileName(), written.rowNumber(),
+                    written.row().operation().name(), file.state().name());
+        }).toList();
+        ExportRows.Written last = history.isEmpty() ? null : history.get(history.size() - 1);
+        return view(absence, last, byId, windowStart(), fileRows);
     }
 
-    private AbsenceStatusView view(ResultSet rs, Instant windowStart, List<AbsenceStatusView.FileRow> files)
-            throws SQLException {
-        int revision = rs.getInt("revision");
-        int sent = rs.getInt("sent_revision");
-        boolean everSent = !rs.wasNull();
-        int confirmed = rs.getInt("confirmed_revision");
-        boolean everConfirmed = !rs.wasNull();
-        boolean cancelled = rs.getBoolean("cancelled");
-        String rejection = rs.getString("rejection");
-        String lastOperation = rs.getString("last_operation");
-        Instant uploadedAt = instant(rs.getTimestamp("uploaded_at"));
-        boolean changesPending = everSent && sent < revision;
+    /** The store's pre-selection, narrowed by the last row: not a withdrawal, in a file uploaded before the window. */
+    private static boolean needsAttention(AbsenceStore.Progress absence, ExportRows.Written last,
+            Map<Long, ExportedFile> lastFiles, Instant windowStart) {
+        if (absence.rejection() != null) {
+            return true;
+        }
+        if (last == null || last.row().operation() == AbsenceOperation.DEL) {
+            return false;
+        }
+        Instant uploadedAt = uploadedAt(last, lastFiles);
+        return uploadedAt != null && uploadedAt.isBefore(windowStart);
+    }
+
+    private AbsenceStatusView view(AbsenceStore.Progress absence, ExportRows.Written last,
+            Map<Long, ExportedFile> lastFiles, Instant windowStart, List<AbsenceStatusView.FileRow> history) {
+        Integer sent = absence.sentRevision();
+        Integer confirmed = absence.confirmedRevision();
+        boolean everSent = sent != null;
+        ExportedFile lastFile = last == null ? null : lastFiles.get(last.fileId());
+        Instant uploadedAt = last == null ? null : uploadedAt(last, lastFiles);
+        boolean changesPending = everSent && sent < absence.revision();
         AbsenceStatus status;
         String reason = null;
-        if (rejection != null) {
+        if (absence.rejection() != null) {
             status = AbsenceStatus.NEEDS_ATTENTION;
-            reason = "left out of the last export: " + rejection;
+            reason = "left out of the last export: " + absence.rejection();
         } else if (!everSent) {
-            status = cancelled ? AbsenceStatus.CANCELLED : AbsenceStatus.PENDING;
+            status = absence.cancelled() ? AbsenceStatus.CANCELLED : AbsenceStatus.PENDING;
         } else if (changesPending) {
             status = AbsenceStatus.PENDING;
-        } else if ("DEL".equals(lastOperation)) {
+        } else if (last != null && last.row().operation() == AbsenceOperation.DEL) {
             status = AbsenceStatus.WITHDRAWN;
-        } else if (everConfirmed && confirmed == sent) {
+        } else if (confirmed != null && confirmed.equals(sent)) {
             status = AbsenceStatus.CONFIRMED;
         } else if (uploadedAt != null && uploadedAt.isBefore(windowStart)) {
             status = AbsenceStatus.NEEDS_ATTENTION;
-            reason = rs.getBoolean("echo_differs")
+            reason = absence.echoDiffers()
                     ? "ESR holds it with another absence type, start or end than last sent, " + window.toDays()
                             + " days after export"
                     : "exported but not echoed back by ESR within " + window.toDays() + " days";
         } else {
             status = AbsenceStatus.EXPORTED;
         }
-        return new AbsenceStatusView(rs.getString("absence_id"), rs.getString("reference"),
-                periods.id(rs.getInt("period_key")), status, changesPending, rs.getString("last_file"), uploadedAt,
-                instant(rs.getTimestamp("confirmed_at")), reason, files);
+        return new AbsenceStatusView(absence.absenceId(), absence.reference(), periods.id(absence.periodKey()), status,
+                changesPending, lastFile == null ? null : lastFile.fileName(), uploadedAt, absence.confirmedAt(),
+                reason, history);
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private Map<Long, ExportedFile> filesOf(Collection<ExportRows.Written> written) {
+        return files.byIds(written.stream().map(ExportRows.Written::fileId).collect(Collectors.toSet()));
+    }
+
+    private static Instant uploadedAt(ExportRows.Written last, Map<Long, ExportedFile> lastFiles) {
+        ExportedFile file = lastFiles.get(last.fileId());
+        return file == null ? null : file.uploadedAt();
+    }
+
+    private static List<String> ids(List<AbsenceStore.Progress> progress) {
+        return progress.stream().map(AbsenceStore.Progress::absenceId).toList();
     }
 }

@@ -1,6 +1,5 @@
 package health.patchwork.esr.absence.status;
 
-import java.sql.Timestamp;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,11 +7,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import health.patchwork.esr.absence.period.FinalisedPeriods;
 import health.patchwork.esr.absence.period.PayrollPeriods;
+import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.web.FieldError;
 import health.patchwork.esr.support.web.ProblemDetailsAdvice;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,14 +25,14 @@ class PeriodStatusController {
     private final PayrollPeriods periods;
     private final FinalisedPeriods finalised;
     private final AbsenceStatusQuery status;
-    private final JdbcClient jdbc;
+    private final ExportLedger files;
 
     PeriodStatusController(PayrollPeriods periods, FinalisedPeriods finalised, AbsenceStatusQuery status,
-            JdbcClient jdbc) {
+            ExportLedger files) {
         this.periods = periods;
         this.finalised = finalised;
         this.status = status;
-        this.jdbc = jdbc;
+        this.files = files;
     }
 
     @GetMapping("/api/v1/periods/{periodId}")
@@ -52,15 +51,12 @@ class PeriodStatusController {
                 absences);
     }
 
+    /** The period's AB files in sequence order, of the service's period type (the ledger's answer spans every type). */
     private List<PeriodStatusView.FileView> files(int key) {
-        return jdbc.sql("""
-                select file_name, state, row_count, uploaded_at from export_file
-                where period_type = ? and tax_year = ? and tax_period = ? order by sequence_number""")
-                .params(String.valueOf(periods.type().code()), key / 100, key % 100)
-                .query((rs, n) -> {
-                    Timestamp uploaded = rs.getTimestamp(4);
-                    return new PeriodStatusView.FileView(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            uploaded == null ? null : uploaded.toInstant());
-                }).list();
+        return files.ofPeriod(PayrollPeriods.taxPeriod(key)).stream()
+                .filter(file -> file.name().periodType() == periods.type())
+                .map(file -> new PeriodStatusView.FileView(file.fileName(), file.state().name(), file.rowCount(),
+                        file.uploadedAt()))
+                .toList();
     }
 }
