@@ -21,8 +21,6 @@ public class FileLedger {
 
     private static final String COLUMNS = LedgerRows.ENTRY_COLUMNS;
 
-    /** The event outcome of a failed download attempt. */
-    public static final String DOWNLOAD_FAILED = "DOWNLOAD_FAILED";
     /** The event detail when a local copy was found missing. */
     public static final String LOCAL_COPY_MISSING = "local copy missing; downloading again";
 
@@ -94,7 +92,7 @@ public class FileLedger {
                 update file_ledger set last_failure = :reason, last_failure_at = now(), updated_at = now()
                 where id = :id""")
                 .param("id", id).param("reason", reason).update();
-        event(id, LedgerState.DISCOVERED, DOWNLOAD_FAILED, reason);
+        event(id, LedgerState.DISCOVERED, FileOutcome.DOWNLOAD_FAILED.name(), reason);
     }
 
     /**

@@ -9,6 +9,7 @@ import health.patchwork.esr.formats.validate.OutboundFileValidator;
 import health.patchwork.esr.formats.validate.OutboundValidationOptions;
 import health.patchwork.esr.formats.validate.ValidationReport;
 import health.patchwork.esr.outbound.ledger.FileLedger;
+import health.patchwork.esr.outbound.ledger.FileOutcome;
 import health.patchwork.esr.outbound.ledger.LedgerEntry;
 import health.patchwork.esr.outbound.ledger.LedgerState;
 import health.patchwork.esr.outbound.ledger.LocalCopies;
@@ -113,7 +114,7 @@ public class FileProcessor {
         long id = entry.id();
         Path file = Path.of(entry.localPath());
         if (ledger.sameNameOtherContent(entry.fileName(), entry.sha256(), id).isPresent()) {
-            return quarantine(entry, file, "REJECTED_DUPLICATE_NAME_CHANGED", null,
+            return quarantine(entry, file, FileOutcome.REJECTED_DUPLICATE_NAME_CHANGED.name(), null,
                     "a file of this name with other content was received before");
         }
         var earlier = ledger.sameContent(entry.sha256(), id);
@@ -159,7 +160,7 @@ public class FileProcessor {
             return notApplied(entry, file, result.notApplied());
         }
         if (result.heldByThreshold()) {
-            ledger.hold(entry.id(), "HELD_THRESHOLD", json.writeValueAsString(result.figures()));
+            ledger.hold(entry.id(), FileOutcome.HELD_THRESHOLD.name(), json.writeValueAsString(result.figures()));
             log.warn("Holding full file {} for approval: it would end too many entities", entry.fileName());
             return LedgerState.HELD;
         }
@@ -229,7 +230,7 @@ public class FileProcessor {
 
     private LedgerState approveHeld(long id) {
         LedgerEntry entry = ledger.find(id).orElseThrow();
-        if (entry.state() != LedgerState.HELD || !"HELD_THRESHOLD".equals(entry.outcome())) {
+        if (entry.state() != LedgerState.HELD || !FileOutcome.HELD_THRESHOLD.is(entry.outcome())) {
             throw new IllegalStateException("file " + id + " is not held by the threshold");
         }
         if (!LocalCopies.present(entry)) {
@@ -255,11 +256,11 @@ public class FileProcessor {
         if (!LocalCopies.present(entry)) {
             // the decision needs no copy: the file is refused, and there is nothing left to quarantine
             ledger.moved(id, null, entry.archivePath());
-            ledger.quarantine(id, "REJECTED_BY_OPERATOR", "rejected by an operator; its local copy was already missing");
+            ledger.quarantine(id, FileOutcome.REJECTED_BY_OPERATOR.name(), "rejected by an operator; its local copy was already missing");
             log.warn("Rejected {} by an operator; its local copy was missing", entry.fileName());
             return LedgerState.QUARANTINED;
         }
-        return quarantine(entry, Path.of(entry.localPath()), "REJECTED_BY_OPERATOR", null, "rejected by an operator");
+        return quarantine(entry, Path.of(entry.localPath()), FileOutcome.REJECTED_BY_OPERATOR.name(), null, "rejected by an operator");
     }
 
     /** Another attempt at a quarantined or rejected file, e.g. after a configuration fix. */
