@@ -47,6 +47,8 @@ class EndToEndTest {
         assertThat(outcome.linesAccepted()).as(String.join("\n", events)).isPositive();
         assertThat(outcome.linesRejected()).isZero();
         assertThat(outcome.taFiles()).isNotEmpty().allMatch(name -> name.startsWith("TA_123_PWH_"));
+        assertThat(outcome.taFiles()).as("the weekly bank payroll and the monthly one each have their own files")
+                .anyMatch(name -> name.startsWith("TA_123_PWH_W")).anyMatch(name -> name.startsWith("TA_123_PWH_M"));
         assertThat(outcome.abFiles()).isNotEmpty().allMatch(name -> name.startsWith("AB_123_PWH_"));
         assertThat(outcome.esrReports()).extracting(ValidationReport::fileName)
                 .containsAll(outcome.taFiles()).containsAll(outcome.abFiles());

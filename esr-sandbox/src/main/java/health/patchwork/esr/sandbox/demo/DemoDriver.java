@@ -155,23 +155,33 @@ public final class DemoDriver {
     }
 
     private List<String> exportTimesheets(List<String> lineIds) {
-        Set<String> periods = new LinkedHashSet<>();
+        // each line's status names its payroll (the synthetic Trust has a weekly bank and a monthly one) and period
+        Set<List<String>> periods = new LinkedHashSet<>();
         for (String lineId : lineIds) {
-            for (JsonNode entry : http.get(url(SandboxService.ATTENDANCE, "/api/v1/timesheet-lines/" + lineId),
-                    TestTokens.platform()).body().path("entries")) {
-                periods.add(entry.path("period").asString());
+            JsonNode status = http.get(url(SandboxService.ATTENDANCE, "/api/v1/timesheet-lines/" + lineId),
+                    TestTokens.platform()).body();
+            String payroll = status.path("payDate").path("payroll").asString("");
+            for (JsonNode entry : status.path("entries")) {
+                periods.add(List.of(payroll, entry.path("period").asString()));
             }
         }
         List<String> files = new ArrayList<>();
-        for (String period : periods) {
+        for (List<String> payrollPeriod : periods) {
+            String payroll = payrollPeriod.get(0);
+            String period = payrollPeriod.get(1);
+            Map<String, Object> request = new LinkedHashMap<>(Map.of(
+                    "taxYear", Integer.parseInt(period.substring(0, 2)),
+                    "period", Integer.parseInt(period.substring(2))));
+            if (!payroll.isEmpty()) {
+                request.put("payroll", payroll);
+            }
             Http.Reply reply = http.post(url(SandboxService.ATTENDANCE, "/api/v1/exports"), TestTokens.operator(),
-                    Map.of("taxYear", Integer.parseInt(period.substring(0, 2)),
-                            "period", Integer.parseInt(period.substring(2))));
+                    request);
             if (reply.status() == 201) {
                 files.add(reply.body().path("fileName").asString());
             }
-            log.accept("T&A export of period " + period + ": HTTP " + reply.status() + " "
-                    + reply.body().path("fileName").asString(""));
+            log.accept("T&A export of " + (payroll.isEmpty() ? "" : payroll + " ") + "period " + period + ": HTTP "
+                    + reply.status() + " " + reply.body().path("fileName").asString(""));
         }
         return files;
     }
