@@ -82,7 +82,7 @@ final class AttendanceExporting implements ExportingService {
     @Override
     public int export(HarnessHttp http, String baseUrl, String period) {
         return http.postJson(baseUrl + "/api/v1/exports", TestTokens.operator(),
-                Map.of("taxYear", Integer.parseInt(period.substring(0, 2)),
+                Map.of("payroll", AttendanceWorkload.PAYROLL, "taxYear", Integer.parseInt(period.substring(0, 2)),
                         "period", Integer.parseInt(period.substring(2)))).status();
     }
 

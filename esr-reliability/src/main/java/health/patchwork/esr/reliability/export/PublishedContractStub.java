@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 import health.patchwork.esr.reliability.HarnessDatabase;
+import health.patchwork.esr.reliability.service.AttendanceWorkload;
 
 /**
  * The outbound service's published contract as the inbound services' own tests provide it (esr-test-support's
@@ -29,10 +30,11 @@ final class PublishedContractStub {
         database.execute(stubSql());
         database.execute("""
                 insert into workforce.published_assignment (assignment_id, assignment_number, person_id,
-                    employee_number, effective_start, effective_end, assignment_status, ta_flag)
+                    employee_number, effective_start, effective_end, assignment_status, ta_flag, payroll_name,
+                    payroll_period_type)
                 select 'A' || i, (20000000 + i)::text, 'P' || i, 'E' || i, date '2020-01-01', null,
-                       'Active Assignment', 'Y'
-                from generate_series(0, %d) as i""".formatted(assignments - 1));
+                       'Active Assignment', 'Y', '%s', 'Calendar Month'
+                from generate_series(0, %d) as i""".formatted(AttendanceWorkload.PAYROLL, assignments - 1));
     }
 
     private static String stubSql() {

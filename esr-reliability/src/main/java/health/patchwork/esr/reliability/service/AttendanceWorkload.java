@@ -37,6 +37,12 @@ public final class AttendanceWorkload {
     public static final String TRACED_PAY_CODE = "HARNESS_REF";
     private static final String REFERENCE_INPUT = "Reference";
 
+    /**
+     * The ESR payroll (ASA field 11) of every assignment the harness publishes: the monthly one of the sandbox's
+     * {@code esr.payrolls} for the harness's VPD 123. Lines go to their assignment's payroll, so an export names it.
+     */
+    public static final String PAYROLL = "123 Monthly";
+
     private final ServiceHttp http;
     private final int assignments;
     private final LocalDate dayWorked = LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
@@ -59,14 +65,16 @@ public final class AttendanceWorkload {
             statement.execute("truncate workforce.published_assignment");
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into workforce.published_assignment (assignment_id, assignment_number, person_id,
-                        employee_number, effective_start, assignment_status, ta_flag, cost_centre)
-                    values (?, ?, ?, ?, date '2020-01-01', 'ACTIVE_ASSIGN', 'Y', '123A7100')""")) {
+                        employee_number, effective_start, assignment_status, ta_flag, cost_centre, payroll_name,
+                        payroll_period_type)
+                    values (?, ?, ?, ?, date '2020-01-01', 'ACTIVE_ASSIGN', 'Y', '123A7100', ?, 'Calendar Month')""")) {
                 for (int i = 0; i < assignments; i++) {
                     String number = assignmentNumber(i);
                     insert.setString(1, "7" + number);
                     insert.setString(2, number);
                     insert.setString(3, "8" + number);
                     insert.setString(4, number);
+                    insert.setString(5, PAYROLL);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -155,7 +163,7 @@ public final class AttendanceWorkload {
         if (period.length() != 4) {
             throw new IllegalStateException("line " + lineId + " has no payroll period: " + entries);
         }
-        return http.post("/api/v1/exports", TestTokens.operator(), Map.of(
+        return http.post("/api/v1/exports", TestTokens.operator(), Map.of("payroll", PAYROLL,
                 "taxYear", Integer.parseInt(period.substring(0, 2)), "period", Integer.parseInt(period.substring(2))));
     }
 
