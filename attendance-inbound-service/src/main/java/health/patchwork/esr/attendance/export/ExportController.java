@@ -1,6 +1,7 @@
 package health.patchwork.esr.attendance.export;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,10 +10,13 @@ import jakarta.validation.constraints.NotNull;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import health.patchwork.esr.attendance.ledger.ExportEntries;
 import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.attendance.status.FileView;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.support.audit.AuditChannel;
+import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.payroll.PayrollCalendar;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,30 +39,45 @@ class ExportController {
                          String payroll) {
     }
 
+    /** The answer when no file went but lines of the period are held by a check. */
+    record NothingSent(int heldLines, String detail) {
+    }
+
     private final ExportOperations operations;
     private final PayDates payDates;
+    private final ExportEntries entries;
 
-    ExportController(ExportOperations operations, PayDates payDates) {
+    ExportController(ExportOperations operations, PayDates payDates, ExportEntries entries) {
         this.operations = operations;
         this.payDates = payDates;
+        this.entries = entries;
     }
 
     @Operation(summary = "Export one payroll period now",
-            description = "Every accepted, unsent line of the payroll period goes into one TA file with the next sequence"
-                    + " number: the normal run if the period has none yet, else a supplementary run. 204 when there"
-                    + " is nothing to send; 503 when the mailbox is unreachable, 409 when the export is stopped.")
+            description = "Every accepted, unsent line of the payroll period that passes the checks before a file goes"
+                    + " goes into one TA file with the next sequence number: the normal run if the period has none"
+                    + " yet, else a supplementary run. 201 with the file, its warnings and how many lines the checks"
+                    + " hold; 200 when no file went because every waiting line is held; 204 when there is nothing"
+                    + " to send; 503 when the mailbox is unreachable, 409 when the export is stopped.")
     @PostMapping
-    ResponseEntity<FileView> export(@Valid @RequestBody ExportRequest request) {
-        return operations.exportPeriod(payDates.requested(request.payroll()),
-                        new TaxPeriod(request.taxYear(), request.period()), AuditChannel.REST)
-                .map(file -> ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file)))
-                .orElseGet(() -> ResponseEntity.noContent().build());
+    ResponseEntity<?> export(@Valid @RequestBody ExportRequest request) {
+        PayrollCalendar payroll = payDates.requested(request.payroll());
+        TaxPeriod period = new TaxPeriod(request.taxYear(), request.period());
+        Optional<ExportedFile> sent = operations.exportPeriod(payroll, period, AuditChannel.REST);
+        int held = entries.countHeldOf(payroll.name(), period);
+        if (sent.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .body(FileView.of(sent.get(), entries).withHeldLines(held));
+        }
+        return held == 0 ? ResponseEntity.noContent().build()
+                : ResponseEntity.ok(new NothingSent(held, held + " line(s) of the period are held by the checks"
+                        + " before a file goes; their status and the period summary say why"));
     }
 
     @Operation(summary = "Run the cut-off now", description = "Exports every period whose cut-off has passed and"
             + " that has unsent lines, as the schedule does.")
     @PostMapping("/cut-off")
     List<FileView> cutOff() {
-        return operations.cutOff(AuditChannel.REST).stream().map(FileView::of).toList();
+        return operations.cutOff(AuditChannel.REST).stream().map(file -> FileView.of(file, entries)).toList();
     }
 }

@@ -19,13 +19,16 @@ import org.springframework.stereotype.Component;
  * still calls GENERATED or RENAMING (a crash or an outage interrupted them; the next export or a restart finishes
  * them) and periods whose cut-off passed more than a day ago with lines still unsent. Such an overdue export is ATTENTION
  * (HTTP 200, in neither the liveness nor the readiness group): ESR's payroll will miss those lines, but restarting or
- * unrouting the service would not send them, and it can still take lines.
+ * unrouting the service would not send them, and it can still take lines. Lines a check before export holds out of
+ * files are ATTENTION for the same reason: someone must put the feed or the line right.
  */
 @Component("export")
 class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
 
     private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     static final Status OVERDUE = Attention.because("a period's export is overdue; see periodsOverdue");
+    static final Status HELD = Attention.because("lines are held out of TA files by the checks before export;"
+            + " see heldLines, their status and the period summary");
 
     private final ExportEntries entries;
     private final ExportLedger files;
@@ -42,9 +45,11 @@ class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
         long pending = entries.countPending();
         List<String> overdue = entries.pendingPeriodsCutOffBefore(payDates.now().minus(OVERDUE_AFTER)).stream()
                 .map(PendingPeriod::label).toList();
-        return (overdue.isEmpty() ? Health.up() : Health.status(OVERDUE))
+        long held = entries.countHeld();
+        return (!overdue.isEmpty() ? Health.status(OVERDUE) : held > 0 ? Health.status(HELD) : Health.up())
                 .withDetails(files.healthDetails())
                 .withDetail("unsentRows", pending)
+                .withDetail("heldLines", held)
                 .withDetail("periodsOverdue", overdue)
                 .build();
     }

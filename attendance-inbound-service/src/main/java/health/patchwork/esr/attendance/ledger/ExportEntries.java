@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -91,7 +92,8 @@ public class ExportEntries {
                    set assignment_number = u.assignment_number, earned_date = u.earned_date, pay_code = u.pay_code,
                        quantity = u.quantity, rate = u.rate, amount = u.amount, cost_centre = u.cost_centre,
                        payroll = u.payroll, tax_year = u.tax_year, tax_period = u.tax_period, cut_off = u.cut_off,
-                       mapping_id = u.mapping_id, line_version = e.line_version + 1
+                       mapping_id = u.mapping_id, line_version = e.line_version + 1,
+                       held_check = null, held_reason = null, held_since = null, warning = null
                 from unnest(?::text[], ?::text[], ?::date[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[],
                             ?::text[], ?::text[], ?::smallint[], ?::smallint[], ?::timestamptz[], ?::bigint[])
                      as u(line_id, assignment_number, earned_date, pay_code, quantity, rate, amount, cost_centre,
@@ -202,14 +204,117 @@ public class ExportEntries {
     }
 
     /**
-     * Puts every pending entry of the payroll's period into the file, and returns how many. The rows stay locked until the
-     * caller's transaction ends: a change of one of their lines waits on that lock ({@link #lockClaims}).
+     * Locks and reads the payroll period's pending claims, with what the last check found, for the checks before its
+     * file goes. Once locked, none of them can be amended or withdrawn until the export's transaction ends
+     * ({@link #lockClaims}), so the claims checked are the claims tagged.
      */
-    public int assignPendingOfPeriod(long fileId, String payroll, TaxPeriod period) {
+    public List<PendingClaim> lockPendingClaimsOf(String payroll, TaxPeriod period) {
+        return jdbc.sql("""
+                select id, line_id, assignment_number, earned_date, pay_code, quantity, held_check, held_reason,
+                       warning
+                from export_entry
+                where %s and kind = ? and tax_year = ? and tax_period = ? and payroll is not distinct from ?
+                order by id for update""".formatted(PENDING))
+                .params(EntryKind.CLAIM.name(), period.taxYear(), period.period(), payroll)
+                .query((rs, i) -> new PendingClaim(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBigDecimal(6),
+                        new CheckMark(rs.getLong(1), rs.getString(7), rs.getString(8), rs.getString(9))))
+                .list();
+    }
+
+    /**
+     * Every live claim (not taken back, sent or pending, of any period) on an assignment and day that a pending claim
+     * of the payroll period is for: what the checks add up across lines.
+     */
+    public List<DayClaim> liveClaimsOnDaysOfPending(String payroll, TaxPeriod period) {
+        return jdbc.sql("""
+                select c.line_id, c.assignment_number, c.earned_date, c.pay_code, c.quantity
+                from export_entry c
+                where c.kind = :claim
+                  and (c.assignment_number, c.earned_date) in (
+                      select p.assignment_number, p.earned_date from export_entry p
+                      where p.%s and p.kind = :claim and p.tax_year = :taxYear and p.tax_period = :period
+                            and p.payroll is not distinct from :payroll)
+                  and not exists (select 1 from export_entry r where r.reverses_entry_id = c.id
+                                                                 and r.kind = :reversal)""".formatted(PENDING))
+                .param("claim", EntryKind.CLAIM.name())
+                .param("reversal", EntryKind.REVERSAL.name())
+                .param("taxYear", period.taxYear())
+                .param("period", period.period())
+                .param("payroll", payroll)
+                .query((rs, i) -> new DayClaim(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getBigDecimal(5)))
+                .list();
+    }
+
+    /**
+     * Records what the checks found for claims whose finding changed: held (with the check, the reason and, kept from
+     * the first time, since when), released, or warned. One statement, whatever their number.
+     */
+    public void recordChecks(List<CheckMark> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update export_entry e
+                   set held_check = u.held_check, held_reason = u.held_reason, warning = u.warning,
+                       held_since = case when u.held_check is null then null else coalesce(e.held_since, now()) end
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as u(id, held_check, held_reason, warning)
+                where e.id = u.id and e.%s""".formatted(PENDING))
+                .params(new SqlArrayValue("bigint", changed.stream().map(CheckMark::entryId).toArray()),
+                        new SqlArrayValue("text", changed.stream().map(CheckMark::heldCheck).toArray()),
+                        new SqlArrayValue("text", changed.stream().map(CheckMark::heldReason).toArray()),
+                        new SqlArrayValue("text", changed.stream().map(CheckMark::warning).toArray()))
+                .update();
+    }
+
+    /**
+     * Puts the payroll period's pending reversals, and those of its pending claims that passed the checks
+     * ({@code claimIds}), into the file; returns how many rows. Reversals are never held: taking back pay already sent
+     * must not wait on the feed. The rows stay locked until the caller's transaction ends.
+     */
+    public int assignChecked(long fileId, String payroll, TaxPeriod period, long[] claimIds) {
         return jdbc.sql("""
                 update export_entry set export_file_id = ?
-                where %s and tax_year = ? and tax_period = ? and payroll is not distinct from ?""".formatted(PENDING))
-                .params(fileId, period.taxYear(), period.period(), payroll).update();
+                where %s and tax_year = ? and tax_period = ? and payroll is not distinct from ?
+                  and (kind = ? or id = any (?))""".formatted(PENDING))
+                .params(fileId, period.taxYear(), period.period(), payroll, EntryKind.REVERSAL.name(),
+                        new SqlArrayValue("bigint", Arrays.stream(claimIds).boxed().toArray()))
+                .update();
+    }
+
+    /** Pending claims held out of files by a check, over all periods. */
+    public long countHeld() {
+        return jdbc.sql("select count(*) from export_entry where held_check is not null and " + PENDING)
+                .query(Long.class).single();
+    }
+
+    /** The payroll period's held claims, in entry order, at most {@code limit}. */
+    public List<HeldClaim> heldOf(String payroll, TaxPeriod period, int limit) {
+        return jdbc.sql("""
+                select line_id, held_check, held_reason, held_since from export_entry
+                where held_check is not null and %s and tax_year = ? and tax_period = ?
+                      and payroll is not distinct from ?
+                order by id limit ?""".formatted(PENDING))
+                .params(period.taxYear(), period.period(), payroll, limit)
+                .query((rs, i) -> new HeldClaim(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    /** How many of the payroll period's pending claims are held. */
+    public int countHeldOf(String payroll, TaxPeriod period) {
+        return jdbc.sql("""
+                select count(*) from export_entry where held_check is not null and %s and tax_year = ?
+                       and tax_period = ? and payroll is not distinct from ?""".formatted(PENDING))
+                .params(period.taxYear(), period.period(), payroll).query(Integer.class).single();
+    }
+
+    /** The warnings the file's claims went with, by line id, in row order. */
+    public List<LineWarning> warningsIn(long fileId) {
+        return jdbc.sql("select line_id, warning from export_entry where export_file_id = ? and warning is not null"
+                        + " order by id").param(fileId)
+                .query((rs, i) -> new LineWarning(rs.getString(1), rs.getString(2))).list();
     }
 
     /**
@@ -256,7 +361,7 @@ public class ExportEntries {
     public List<Entry> ofLine(String lineId) {
         return jdbc.sql("""
                 select e.line_id, e.kind, e.export_file_id, e.tax_year, e.tax_period, e.quantity, e.rate, e.amount,
-                       e.payroll, e.cut_off, e.earned_date,
+                       e.payroll, e.cut_off, e.earned_date, e.id, e.held_check, e.held_reason, e.warning,
                        (select count(*) from export_entry o
                         where o.tax_year = e.tax_year and o.tax_period = e.tax_period
                               and o.export_file_id = e.export_file_id and o.id <= e.id) as row_number
@@ -268,7 +373,7 @@ public class ExportEntries {
     public List<Entry> ofLines(Collection<String> lineIds) {
         return jdbc.sql("""
                 select line_id, kind, export_file_id, tax_year, tax_period, quantity, rate, amount, payroll, cut_off,
-                       earned_date
+                       earned_date, id, held_check, held_reason, warning
                 from export_entry where line_id = any (?) order by line_id, id""")
                 .param(new SqlArrayValue("text", lineIds.toArray()))
                 .query((rs, i) -> entry(rs, false)).list();
@@ -300,9 +405,11 @@ public class ExportEntries {
     private static Entry entry(ResultSet rs, boolean withRowNumber) throws SQLException {
         Long fileId = rs.getObject(3, Long.class);
         return new Entry(rs.getString(1), EntryKind.valueOf(rs.getString(2)), fileId,
-                withRowNumber && fileId != null ? rs.getInt(12) : null, new TaxPeriod(rs.getInt(4), rs.getInt(5)),
+                withRowNumber && fileId != null ? rs.getInt(16) : null, new TaxPeriod(rs.getInt(4), rs.getInt(5)),
                 rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9),
-                rs.getTimestamp(10).toInstant(), rs.getObject(11, LocalDate.class));
+                rs.getTimestamp(10).toInstant(), rs.getObject(11, LocalDate.class),
+                rs.getString(13) == null && rs.getString(15) == null ? null
+                        : new CheckMark(rs.getLong(12), rs.getString(13), rs.getString(14), rs.getString(15)));
     }
 
     /**

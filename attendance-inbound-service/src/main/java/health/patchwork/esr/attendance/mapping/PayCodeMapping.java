@@ -23,16 +23,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inputValues the element's input values in order (1 to 15)
  * @param minQuantity smallest quantity (hours or units) accepted on a line
  * @param maxQuantity largest quantity accepted on a line
+ * @param workedHours whether a line's quantity is time worked (default), which counts towards the 24 hours an
+ *                    assignment can claim for a day; false for an enhancement paid on hours another line claims
+ *                    (e.g. unsocial hours on a bank shift), or for units. Not part of the recorded mapping: it decides
+ *                    a check before export, not what a row says
  */
 public record PayCodeMapping(
         @NotBlank @Latin1Text String element,
         @NotEmpty @Size(max = 15) List<@NotNull @Valid InputValueMapping> inputValues,
         @DefaultValue("0.01") @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal minQuantity,
-        @DefaultValue("24") @NotNull @DecimalMax("9999999.99") BigDecimal maxQuantity) {
+        @DefaultValue("24") @NotNull @DecimalMax("9999999.99") BigDecimal maxQuantity,
+        @DefaultValue("true") boolean workedHours) {
 
     public PayCodeMapping {
         inputValues = inputValues == null ? List.of() : List.copyOf(inputValues);
     }
+
 
     /** Bean-validation property "maxQuantity". */
     @AssertTrue(message = "must not be below min-quantity")

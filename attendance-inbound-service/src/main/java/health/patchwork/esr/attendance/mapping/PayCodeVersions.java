@@ -70,7 +70,8 @@ public class PayCodeVersions {
             String[] p = lines[i].split("\t", -1);
             values.add(new InputValueMapping(p[0], p[1], ValueFormat.valueOf(p[2]), Rounding.valueOf(p[3])));
         }
-        return new PayCodeMapping(lines[0], values, new BigDecimal(lines[1]), new BigDecimal(lines[2]));
+        // whether the quantity is worked hours decides a check before export, not the row: it is not recorded
+        return new PayCodeMapping(lines[0], values, new BigDecimal(lines[1]), new BigDecimal(lines[2]), true);
     }
 
     private static String sha256(String s) {

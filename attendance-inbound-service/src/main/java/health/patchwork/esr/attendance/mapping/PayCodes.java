@@ -44,6 +44,11 @@ public class PayCodes {
         return Optional.ofNullable(payCode == null ? null : byCode.get(payCode));
     }
 
+    /** Whether a claim of {@code payCode} is time worked, adding up towards a day's 24 hours (unknown codes are). */
+    public boolean countsAsWorkedHours(String payCode) {
+        return find(payCode).map(PayCodeMapping::workedHours).orElse(true);
+    }
+
     public String elementOf(String payCode) {
         return find(payCode).map(PayCodeMapping::element).orElse(payCode);
     }

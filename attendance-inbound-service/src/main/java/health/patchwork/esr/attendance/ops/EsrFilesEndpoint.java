@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import health.patchwork.esr.attendance.export.ExportOperations;
+import health.patchwork.esr.attendance.ledger.ExportEntries;
 import health.patchwork.esr.attendance.period.PayDates;
 import health.patchwork.esr.attendance.status.FileView;
 import health.patchwork.esr.formats.calendar.TaxPeriod;
@@ -36,11 +37,13 @@ public class EsrFilesEndpoint {
     private final ExportOperations operations;
 
     private final PayDates payDates;
+    private final ExportEntries entries;
 
-    EsrFilesEndpoint(TaFileOverview overview, ExportOperations operations, PayDates payDates) {
+    EsrFilesEndpoint(TaFileOverview overview, ExportOperations operations, PayDates payDates, ExportEntries entries) {
         this.overview = overview;
         this.operations = operations;
         this.payDates = payDates;
+        this.entries = entries;
     }
 
     /** {@code GET /actuator/esrfiles?limit=50}: newest first. */
@@ -69,8 +72,9 @@ public class EsrFilesEndpoint {
                                 @Nullable String payroll) {
         return switch (operation) {
             case "export" -> operations.exportPeriod(payroll(payroll), period(taxYear, period), AuditChannel.ACTUATOR)
-                    .map(FileView::of).orElse(null);
-            case "cut-off" -> operations.cutOff(AuditChannel.ACTUATOR).stream().map(FileView::of).toList();
+                    .map(file -> FileView.of(file, entries)).orElse(null);
+            case "cut-off" -> operations.cutOff(AuditChannel.ACTUATOR).stream().map(file -> FileView.of(file, entries))
+                    .toList();
             default -> throw OperationRefusedException.notFound("Operation " + operation);
         };
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import health.patchwork.esr.attendance.ledger.EntryKind;
 import health.patchwork.esr.attendance.ledger.ExportEntries;
+import health.patchwork.esr.attendance.ledger.LineWarning;
 import health.patchwork.esr.support.export.ExportFileEvent;
 import health.patchwork.esr.support.export.ExportFileSummary;
 import health.patchwork.esr.support.export.ExportLedger;
@@ -18,10 +19,11 @@ class TaFileOverview {
 
     /**
      * A file with its rows per kind (claims, reversals), how many timesheet lines they came from, and its state
-     * changes (which temporary file was renamed; whether recovery found it collected by ESR).
+     * changes (which temporary file was renamed; whether recovery found it collected by ESR), and the warnings the
+     * checks before it went noted for its lines.
      */
     record TaFileReport(ExportFileSummary file, Map<EntryKind, Integer> rowsByKind, int timesheetLines,
-                        List<ExportFileEvent> events) {
+                        List<ExportFileEvent> events, List<LineWarning> warnings) {
     }
 
     private final ExportLedger ledger;
@@ -38,6 +40,6 @@ class TaFileOverview {
 
     Optional<TaFileReport> report(long id) {
         return ledger.summary(id).map(file -> new TaFileReport(file, entries.rowsByKindIn(id), entries.linesIn(id),
-                ledger.events(id)));
+                ledger.events(id), entries.warningsIn(id)));
     }
 }

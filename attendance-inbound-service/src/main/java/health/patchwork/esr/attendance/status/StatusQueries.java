@@ -20,6 +20,7 @@ import health.patchwork.esr.attendance.intake.TimesheetLineStore.StoredLine;
 import health.patchwork.esr.attendance.ledger.Entry;
 import health.patchwork.esr.attendance.ledger.EntryKind;
 import health.patchwork.esr.attendance.ledger.ExportEntries;
+import health.patchwork.esr.attendance.ledger.HeldClaim;
 import health.patchwork.esr.attendance.ledger.PeriodTotal;
 import health.patchwork.esr.attendance.mapping.PayCodes;
 import health.patchwork.esr.attendance.period.PayDateView;
@@ -42,13 +43,18 @@ import org.springframework.stereotype.Component;
 @Component
 class StatusQueries {
 
-    /** Where one ATT row is. */
-    enum EntryStatus { PENDING, EXPORTED }
+    /** Where one ATT row is: waiting for a file, held out of files by a check, or sent. */
+    enum EntryStatus { PENDING, HELD, EXPORTED }
 
     /** Where a line is, over all its ATT rows. */
     enum LineStatus {
         /** Not sent yet. */
         PENDING,
+        /**
+         * Not sent: a check before export holds its claim out of files (its entry says which and why); checked again
+         * at each export of its payroll period, it goes once the feed or the platform puts it right.
+         */
+        HELD,
         /** Sent, in {@code fileName}. */
         EXPORTED,
         /** Sent; a correction waits for the next file. */
@@ -59,10 +65,17 @@ class StatusQueries {
         WITHDRAWN
     }
 
-    /** One ATT row of a line, sent or pending. */
+    /**
+     * One ATT row of a line, sent or pending.
+     *
+     * @param heldBy     the check holding it out of files (e.g. ASSIGNMENT_ENDED), while it is held
+     * @param heldReason why, naming no person
+     * @param warning    what a check noted for it; it goes into its file all the same
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EntryView(EntryKind kind, EntryStatus status, String fileName, Integer rowNumber, String period,
-                     BigDecimal quantity, BigDecimal rate, BigDecimal amount) {
+                     BigDecimal quantity, BigDecimal rate, BigDecimal amount, String heldBy, String heldReason,
+                     String warning) {
     }
 
     /** @param payDate where the line's latest claim goes or went: payroll, period, run, cut-off, lateness */
@@ -75,10 +88,17 @@ class StatusQueries {
     record Total(String element, String costCentre, int rows, BigDecimal quantity, BigDecimal amount, int pendingRows) {
     }
 
-    /** @param payroll ESR's name of the payroll; left out for the single payroll of a deployment without them */
+    /**
+     * @param payroll   ESR's name of the payroll; left out for the single payroll of a deployment without them
+     * @param heldLines how many of the period's lines a check holds out of files
+     * @param held      those lines (the first {@value #HELD_LISTED}), with the check and its reason
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PeriodSummary(String period, List<FileView> files, List<Total> totals, String payroll) {
+    record PeriodSummary(String period, List<FileView> files, List<Total> totals, String payroll, int heldLines,
+                         List<HeldClaim> held) {
     }
+
+    static final int HELD_LISTED = 1_000;
 
     private final TimesheetLineStore lines;
     private final ExportEntries entries;
@@ -117,13 +137,17 @@ class StatusQueries {
     private LineView view(StoredLine line, List<Entry> ofLine, Map<Long, String> fileNames,
                           UnaryOperator<PayDate> runsAsSent) {
         List<EntryView> views = ofLine.stream().map(entry -> new EntryView(entry.kind(),
-                entry.pending() ? EntryStatus.PENDING : EntryStatus.EXPORTED, fileNames.get(entry.fileId()),
-                entry.rowNumber(), label(entry.period()), entry.quantity(), entry.rate(), entry.amount())).toList();
+                entry.held() ? EntryStatus.HELD : entry.pending() ? EntryStatus.PENDING : EntryStatus.EXPORTED,
+                fileNames.get(entry.fileId()), entry.rowNumber(), label(entry.period()), entry.quantity(),
+                entry.rate(), entry.amount(), entry.held() ? entry.check().heldCheck() : null,
+                entry.held() ? entry.check().heldReason() : null,
+                entry.check() == null ? null : entry.check().warning())).toList();
         boolean anySent = ofLine.stream().anyMatch(entry -> !entry.pending());
         boolean anyPending = ofLine.stream().anyMatch(Entry::pending);
         String lastSentClaim = views.stream().filter(e -> e.kind() == EntryKind.CLAIM && e.fileName() != null)
                 .reduce((a, b) -> b).map(EntryView::fileName).orElse(null);
         LineStatus status = line.withdrawn() ? (anySent ? LineStatus.REVERSED : LineStatus.WITHDRAWN)
+                : ofLine.stream().anyMatch(Entry::held) ? LineStatus.HELD
                 : !anyPending ? LineStatus.EXPORTED : anySent ? LineStatus.CORRECTION_PENDING : LineStatus.PENDING;
         PayDateView payDate = line.withdrawn() ? null : ofLine.stream().filter(e -> e.kind() == EntryKind.CLAIM)
                 .reduce((a, b) -> b).map(claim -> payDateOf(claim, fileNames, runsAsSent)).orElse(null);
@@ -170,15 +194,17 @@ class StatusQueries {
                     a.costCentre(), a.rows() + b.rows(), a.quantity().add(b.quantity()), sum(a.amount(), b.amount()),
                     a.pendingRows() + b.pendingRows()));
         }
-        List<FileView> ofPeriod = files.ofPeriod(payroll, period).stream().map(FileView::of).toList();
+        List<FileView> ofPeriod = files.ofPeriod(payroll, period).stream()
+                .map(file -> FileView.of(file, entries)).toList();
         List<Total> sorted = new ArrayList<>(totals.values());
         sorted.sort(Comparator.comparing(Total::element)
                 .thenComparing(Total::costCentre, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return new PeriodSummary(period.yy() + period.pp(), ofPeriod, sorted, payroll);
+        return new PeriodSummary(period.yy() + period.pp(), ofPeriod, sorted, payroll,
+                entries.countHeldOf(payroll, period), entries.heldOf(payroll, period, HELD_LISTED));
     }
 
     Optional<FileView> fileByName(String fileName) {
-        return files.byName(fileName).map(FileView::of);
+        return files.byName(fileName).map(file -> FileView.of(file, entries));
     }
 
     private static String label(TaxPeriod period) {

@@ -26,7 +26,7 @@ class PayCodeVersionsTest {
         return new PayCodeSettings(Map.of("VERSIONED", new PayCodeMapping(element, List.of(
                 new InputValueMapping("Hours", "HOURS", null, rounding),
                 new InputValueMapping("Date Worked", "WORK_DATE", null, Rounding.NONE)),
-                new BigDecimal("0.01"), new BigDecimal("24"))));
+                new BigDecimal("0.01"), new BigDecimal("24"), true)));
     }
 
     @Test

@@ -20,11 +20,11 @@ class PayCodesTest {
                     new InputValueMapping("Rate", "RATE", null, Rounding.NONE),
                     new InputValueMapping("Reason", "CONSTANT:Community visits", null, Rounding.NONE),
                     new InputValueMapping("Reference", "LINE_ID", null, Rounding.NONE)),
-                    new BigDecimal("0.01"), new BigDecimal("500")),
+                    new BigDecimal("0.01"), new BigDecimal("500"), false),
             "OT", new PayCodeMapping("Overtime", List.of(
                     new InputValueMapping("Hours", "HOURS", null, Rounding.DOWN),
                     new InputValueMapping("Date Worked", "WORK_DATE", null, Rounding.NONE)),
-                    new BigDecimal("0.01"), new BigDecimal("24")))));
+                    new BigDecimal("0.01"), new BigDecimal("24"), true))));
 
     static ClaimValues claim(String payCode, String quantity, String rate) {
         return new ClaimValues("shift-1/M", "20000001", LocalDate.parse("2026-10-24"), payCode,

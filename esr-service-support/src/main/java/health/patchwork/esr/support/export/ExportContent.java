@@ -16,8 +16,9 @@ public interface ExportContent {
 
     /**
      * Tags every item that belongs in {@code target}'s file with {@code fileId} and gives each its row number; runs
-     * inside the transaction that records the file. Returns the number of data rows; 0 means nothing to send, and
-     * the transaction is rolled back (no file, no sequence number used).
+     * inside the transaction that records the file. Returns the number of data rows; 0 means nothing to send: the
+     * file's record is removed (no file, no sequence number used) and the transaction commits, so that what assign
+     * recorded besides tagging (items a check held out, and why) is kept.
      */
     int assign(long fileId, ExportTarget target);
 

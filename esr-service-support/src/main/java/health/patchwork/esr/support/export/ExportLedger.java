@@ -66,6 +66,19 @@ public class ExportLedger {
         return id;
     }
 
+    /**
+     * Removes a file that turned out to have no rows, with its event, before it was written anywhere: as if it had
+     * never been recorded (its sequence number is the next file's), while the rest of its transaction commits.
+     */
+    public void discardEmpty(long id) {
+        jdbc.update("delete from export_file_event where file_id = ?", id);
+        int deleted = jdbc.update("delete from export_file where id = ? and state = 'GENERATED' and row_count = 0",
+                id);
+        if (deleted != 1) {
+            throw new IllegalStateException("export file " + id + " is not an empty GENERATED file");
+        }
+    }
+
     public void recordContent(long id, int rowCount, String sha256, long sizeBytes) {
         jdbc.update("update export_file set row_count = ?, sha256 = ?, size_bytes = ? where id = ?",
                 rowCount, sha256, sizeBytes, id);

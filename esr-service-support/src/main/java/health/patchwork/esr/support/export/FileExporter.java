@@ -173,7 +173,8 @@ public class FileExporter {
             long started = System.nanoTime();
             int rows = content.assign(id, target);
             if (rows == 0) {
-                status.setRollbackOnly();
+                // nothing to send; what assign recorded besides (items a check held out) must still commit
+                ledger.discardEmpty(id);
                 return null;
             }
             long tagged = System.nanoTime();

@@ -1,0 +1,5 @@
+package health.patchwork.esr.attendance.ledger;
+
+/** A warning a line's claim went into its file with. */
+public record LineWarning(String lineId, String warning) {
+}
