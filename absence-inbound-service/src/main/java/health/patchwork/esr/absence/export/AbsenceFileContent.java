@@ -8,23 +8,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
 import health.patchwork.esr.absence.store.AbsenceStore;
 import health.patchwork.esr.absence.store.ExportRows;
-import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.write.AbsenceFileWriter;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.export.ExportContent;
 import health.patchwork.esr.support.export.ExportTarget;
+import health.patchwork.esr.support.workforce.AssignmentOnDate;
+import health.patchwork.esr.support.workforce.AssignmentSlice;
+import health.patchwork.esr.support.workforce.PublishedSlices;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,15 +47,16 @@ class AbsenceFileContent implements ExportContent {
     private final ExportRows rows;
     private final InboundWriterOptions options = InboundWriterOptions.defaults();
 
-    private final PublishedAssignments assignments;
+    private final PublishedSlices workforce;
     private final boolean checkAssignments;
+    private final List<String> inactiveStatuses;
 
-    AbsenceFileContent(AbsenceStore absences, ExportRows rows, PublishedAssignments assignments,
-            AbsenceSettings settings) {
+    AbsenceFileContent(AbsenceStore absences, ExportRows rows, JdbcClient jdbc, AbsenceSettings settings) {
         this.absences = absences;
         this.rows = rows;
-        this.assignments = assignments;
+        this.workforce = new PublishedSlices(jdbc);
         this.checkAssignments = settings.checkAssignments();
+        this.inactiveStatuses = List.copyOf(settings.inactiveAssignmentStatuses());
     }
 
     /** An absence with something to send: as it is now (empty when cancelled), and its last row (if any). */
@@ -65,8 +71,12 @@ class AbsenceFileContent implements ExportContent {
      */
     void precheck(int periodKey) {
         List<AbsenceStore.Precheck> prechecks = new ArrayList<>();
-        for (Candidate candidate : candidates(absences.due(periodKey))) {
-            Optional<String> problem = firstProblem(plan(candidate));
+        List<Candidate> due = candidates(absences.due(periodKey));
+        Map<String, List<AssignmentSlice>> slices = checkAssignments ? workforce.of(due.stream()
+                .flatMap(c -> Stream.concat(c.desired().stream(), c.sent().map(ExportRows.Row::details).stream()))
+                .map(AbsenceDetails::assignmentNumber).collect(Collectors.toSet())) : Map.of();
+        for (Candidate candidate : due) {
+            Optional<String> problem = firstProblem(plan(candidate), slices);
             prechecks.add(new AbsenceStore.Precheck(candidate.absenceId(), candidate.revision(),
                     problem.orElse(null)));
             problem.ifPresent(p -> log.warn("Absence {} left out of the AB file: {}", candidate.reference(), p));
@@ -101,13 +111,20 @@ class AbsenceFileContent implements ExportContent {
                 candidate.desired(), candidate.sent());
     }
 
-    private Optional<String> firstProblem(List<ExportRows.Row> planned) {
+    /**
+     * The first reason a planned row cannot go: its assignment, as the feed has it now, not payable on the absence's
+     * start (gone from the feed, ended before it, or the start outside every slice), or a field the layout refuses.
+     */
+    private Optional<String> firstProblem(List<ExportRows.Row> planned, Map<String, List<AssignmentSlice>> slices) {
         List<String> problems = new ArrayList<>();
         for (ExportRows.Row row : planned) {
-            if (checkAssignments && row.operation() != AbsenceOperation.DEL
-                    && assignments.standing(row.details().assignmentNumber(), row.details().startDate())
-                            != PublishedAssignments.Standing.ACTIVE) {
-                problems.add(row.operation() + " Assignment Number: not active in ESR on the start date");
+            if (checkAssignments && row.operation() != AbsenceOperation.DEL) {
+                AssignmentOnDate standing = AssignmentOnDate.of(slices.get(row.details().assignmentNumber()),
+                        row.details().startDate(), inactiveStatuses);
+                if (!standing.payable()) {
+                    problems.add(row.operation() + " Assignment Number: " + standing.reason("absence start",
+                            row.details().startDate()));
+                }
             }
             AbsenceRowCheck.check(row.details().toRow(LocalDate.of(2000, 1, 1), row.operation(), row.reference()),
                     options).ifPresent(p -> problems.add(row.operation() + " " + p.layoutField() + ": " + p.reason()));

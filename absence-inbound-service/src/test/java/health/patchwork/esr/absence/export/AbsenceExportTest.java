@@ -139,7 +139,8 @@ class AbsenceExportTest extends AbsenceServiceTest {
         assertThat(blocked.body()).contains("\"file\":null");
         Response status = get("/api/v1/absences/A000132");
         assertThat(status.<String>json("$.status")).isEqualTo("NEEDS_ATTENTION");
-        assertThat(status.<String>json("$.attentionReason")).contains("Assignment Number");
+        assertThat(status.<String>json("$.attentionReason"))
+                .endsWith("ADD Assignment Number: assignment ended on 2026-10-31, before the absence start 2026-11-02");
         assertThat(get("/api/v1/reconciliation/attention").<Integer>json("$.count")).isEqualTo(1);
 
         jdbc.update("update workforce.published_assignment set effective_end = null where assignment_number = '20000003'");

@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * @param transliteration characters replaced before the ISO-8859-1 check and in the file
  *                        ({@code inbound.transliteration}), e.g. {@code esr.attendance.transliteration.[’]='}; none by
  *                        default, so such characters are rejected
+ * @param checksBeforeExport whether each export checks its claims again against the workforce and the other lines of
+ *                           their day, holding those that fail (default true). An operator's lever for a feed known to
+ *                           be wrong (a change file that ends every assignment): with false, claims go as accepted
  */
 @Validated
 @ConfigurationProperties("esr.attendance")
@@ -45,7 +48,8 @@ public record AttendanceSettings(
         @DefaultValue("CR") @NotNull RecordSeparator recordSeparator,
         @DefaultValue("false") boolean terminateLastRecord,
         @DefaultValue("WORK_DATE") @NotNull EarnedDate earnedDate,
-        @DefaultValue Map<String, String> transliteration) {
+        @DefaultValue Map<String, String> transliteration,
+        @DefaultValue("true") boolean checksBeforeExport) {
 
     public enum RecordSeparator {
         CR("\r"), LF("\n"), CRLF("\r\n");

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import health.patchwork.esr.attendance.config.AttendanceSettings;
 import health.patchwork.esr.attendance.ledger.CheckMark;
+import health.patchwork.esr.attendance.ledger.DayClaim;
 import health.patchwork.esr.attendance.ledger.ExportEntries;
 import health.patchwork.esr.attendance.ledger.PendingClaim;
 import health.patchwork.esr.attendance.mapping.PayCodes;
@@ -45,6 +45,7 @@ class TaFileContent implements ExportContent {
     private final InboundWriterOptions options;
     private final PublishedSlices workforce;
     private final ClaimChecks checks;
+    private final List<String> inactiveStatuses;
 
     TaFileContent(ExportEntries entries, PayCodes payCodes, AttendanceSettings settings, JdbcClient jdbc) {
         this.entries = entries;
@@ -54,54 +55,54 @@ class TaFileContent implements ExportContent {
                 .withRecordSeparator(settings.recordSeparator().text(), settings.terminateLastRecord())
                 .withTransliteration(settings.transliterationTable());
         this.workforce = new PublishedSlices(jdbc);
-        this.checks = new ClaimChecks(settings.inactiveAssignmentStatuses(), payCodes::countsAsWorkedHours);
+        this.inactiveStatuses = List.copyOf(settings.inactiveAssignmentStatuses());
+        this.checks = settings.checksBeforeExport()
+                ? new ClaimChecks(settings.inactiveAssignmentStatuses(), payCodes::countsAsWorkedHours) : null;
     }
 
     @Override
     public int assign(long fileId, ExportTarget target) {
-        // the period's pending claims are locked first: a correction or withdrawal of one of these lines waits on its
-        // claim's lock until the file is recorded, and then sees whether the claim went (ExportEntries.lockClaims)
-        List<PendingClaim> pending = entries.lockPendingClaimsOf(target.payroll(), target.period());
-        long[] passed = check(pending, target);
-        return entries.assignChecked(fileId, target.payroll(), target.period(), passed);
+        // the file's rows are its entries in id order (a reversal right before its replacement claim). The tagged rows
+        // stay locked until the file is recorded: a correction or withdrawal of one of these lines waits on its
+        // claim's lock and then sees whether the claim went into this file (ExportEntries.lockClaims). So the claims
+        // checked below are exactly the claims tagged, and those a check holds are taken out again
+        int rows = entries.assignPendingOfPeriod(fileId, target.payroll(), target.period());
+        return checks == null || rows == 0 ? rows : rows - holdFailing(fileId, target);
     }
 
-    /** Checks the claims against the workforce now and the other lines of their days; returns the ids that may go. */
-    private long[] check(List<PendingClaim> pending, ExportTarget target) {
-        if (pending.isEmpty()) {
-            return new long[0];
+    /**
+     * Checks the file's claims against the workforce now and the other lines of their days, and takes out those that
+     * fail; returns how many. Only the few claims a set-based query singles out (no payable slice on the date, or a
+     * day shared with another line) are looked at one by one.
+     */
+    private int holdFailing(long fileId, ExportTarget target) {
+        List<DayClaim> sharedDays = entries.sharedDaysOf(fileId);
+        Map<Long, PendingClaim> subject = new LinkedHashMap<>();
+        entries.unpayableIn(fileId, inactiveStatuses).forEach(c -> subject.put(c.entryId(), c));
+        sharedDays.stream().filter(DayClaim::inFile).forEach(d -> subject.putIfAbsent(d.claim().entryId(), d.claim()));
+        if (subject.isEmpty()) {
+            entries.recordChecks(fileId, List.of());
+            return 0;
         }
-        List<ClaimChecks.Claim> claims = pending.stream().map(c -> new ClaimChecks.Claim(c.lineId(),
-                c.assignmentNumber(), c.dateWorked(), c.payCode(), c.quantity())).toList();
-        List<ClaimChecks.Claim> sameDay = entries.liveClaimsOnDaysOfPending(target.payroll(), target.period())
-                .stream().map(c -> new ClaimChecks.Claim(c.lineId(), c.assignmentNumber(), c.dateWorked(),
-                        c.payCode(), c.quantity())).toList();
-        Map<String, List<AssignmentSlice>> slices = workforce.of(pending.stream()
+        Map<String, List<AssignmentSlice>> slices = workforce.of(subject.values().stream()
                 .map(PendingClaim::assignmentNumber).collect(Collectors.toSet()));
-        Map<String, List<ClaimChecks.Finding>> byLine = checks.check(claims, slices, sameDay).stream()
+        Map<String, List<ClaimChecks.Finding>> byLine = checks.check(
+                subject.values().stream().map(TaFileContent::claim).toList(), slices,
+                sharedDays.stream().map(d -> claim(d.claim())).toList()).stream()
                 .collect(Collectors.groupingBy(ClaimChecks.Finding::lineId));
-        List<CheckMark> changed = new ArrayList<>();
-        long[] passed = new long[pending.size()];
-        int count = 0;
-        int held = 0;
-        for (PendingClaim claim : pending) {
-            CheckMark mark = mark(claim.entryId(), byLine.getOrDefault(claim.lineId(), List.of()));
-            if (!mark.sameFinding(claim.mark())) {
-                changed.add(mark);
-            }
-            if (mark.held()) {
-                held++;
-            } else {
-                passed[count++] = claim.entryId();
-            }
-        }
-        entries.recordChecks(changed);
+        List<CheckMark> marks = subject.values().stream()
+                .map(c -> mark(c.entryId(), byLine.getOrDefault(c.lineId(), List.of()))).toList();
+        int held = entries.recordChecks(fileId, marks);
         if (held > 0) {
-            log.warn("{} {}: {} of {} pending claims held out of the file by the checks before export",
+            log.warn("{} {}: {} claim(s) held out of the file by the checks before export",
                     target.payroll() == null ? "TA" : "TA of payroll '" + target.payroll() + "'",
-                    target.period().yy() + target.period().pp(), held, pending.size());
+                    target.period().yy() + target.period().pp(), held);
         }
-        return Arrays.copyOf(passed, count);
+        return held;
+    }
+
+    private static ClaimChecks.Claim claim(PendingClaim c) {
+        return new ClaimChecks.Claim(c.lineId(), c.assignmentNumber(), c.dateWorked(), c.payCode(), c.quantity());
     }
 
     /** The first failing check holds the claim; every warning goes with it, in check order. */

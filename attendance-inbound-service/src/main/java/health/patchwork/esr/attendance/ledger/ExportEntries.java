@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -204,83 +203,130 @@ public class ExportEntries {
     }
 
     /**
-     * Locks and reads the payroll period's pending claims, with what the last check found, for the checks before its
-     * file goes. Once locked, none of them can be amended or withdrawn until the export's transaction ends
-     * ({@link #lockClaims}), so the claims checked are the claims tagged.
+     * The file's claims that the published workforce (outbound's contract view) gives no payable slice on their date
+     * worked: no slice covers it, or the one that does has an inactive status. One anti-join, whatever the number of
+     * claims; most files have none.
      */
-    public List<PendingClaim> lockPendingClaimsOf(String payroll, TaxPeriod period) {
+    public List<PendingClaim> unpayableIn(long fileId, Collection<String> inactiveStatuses) {
+        // the file was tagged moments ago, so the statistics know none of its rows: the planner would take it for one
+        // row and probe the workforce once per claim. A hash anti-join is right for any size; only this statement
+        // is planned without nested loops
+        jdbc.sql("select set_config('enable_nestloop', 'off', true)").query().singleRow();
+        try {
+            return unpayable(fileId, inactiveStatuses);
+        } finally {
+            jdbc.sql("select set_config('enable_nestloop', 'on', true)").query().singleRow();
+        }
+    }
+
+    private List<PendingClaim> unpayable(long fileId, Collection<String> inactiveStatuses) {
+        return jdbc.sql("""
+                select e.id, e.line_id, e.assignment_number, e.earned_date, e.pay_code, e.quantity, e.held_check,
+                       e.held_reason, e.warning
+                from export_entry e
+                where e.export_file_id = ? and e.kind = ?
+                  and not exists (select 1 from workforce.published_assignment s
+                                  where s.assignment_number = e.assignment_number
+                                    and s.effective_start <= e.earned_date
+                                    and (s.effective_end is null or e.earned_date <= s.effective_end)
+                                    and coalesce(s.assignment_status, '') <> all (?))""")
+                .params(fileId, EntryKind.CLAIM.name(), new SqlArrayValue("text", inactiveStatuses.toArray()))
+                .query((rs, i) -> pendingClaim(rs)).list();
+    }
+
+    /**
+     * Every live claim (not taken back; sent, pending or in this file) on an assignment and day that one of the
+     * file's claims is for and that another live claim shares: what the 24-hour and same-pay-code checks add up. Days
+     * with one line, nearly all of them, are left out. {@code inFile} marks the file's own claims.
+     */
+    public List<DayClaim> sharedDaysOf(long fileId) {
+        // the days the file covers bound the scan (an index on earned_date): a window over them, no join the planner
+        // could misjudge
+        Map<String, Object> days = jdbc.sql("""
+                select min(earned_date) as first, max(earned_date) as last from export_entry
+                where export_file_id = ? and kind = ?""").params(fileId, EntryKind.CLAIM.name()).query().singleRow();
+        if (days.get("first") == null) {
+            return List.of();
+        }
         return jdbc.sql("""
                 select id, line_id, assignment_number, earned_date, pay_code, quantity, held_check, held_reason,
-                       warning
-                from export_entry
-                where %s and kind = ? and tax_year = ? and tax_period = ? and payroll is not distinct from ?
-                order by id for update""".formatted(PENDING))
-                .params(EntryKind.CLAIM.name(), period.taxYear(), period.period(), payroll)
-                .query((rs, i) -> new PendingClaim(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBigDecimal(6),
-                        new CheckMark(rs.getLong(1), rs.getString(7), rs.getString(8), rs.getString(9))))
-                .list();
-    }
-
-    /**
-     * Every live claim (not taken back, sent or pending, of any period) on an assignment and day that a pending claim
-     * of the payroll period is for: what the checks add up across lines.
-     */
-    public List<DayClaim> liveClaimsOnDaysOfPending(String payroll, TaxPeriod period) {
-        return jdbc.sql("""
-                select c.line_id, c.assignment_number, c.earned_date, c.pay_code, c.quantity
-                from export_entry c
-                where c.kind = :claim
-                  and (c.assignment_number, c.earned_date) in (
-                      select p.assignment_number, p.earned_date from export_entry p
-                      where p.%s and p.kind = :claim and p.tax_year = :taxYear and p.tax_period = :period
-                            and p.payroll is not distinct from :payroll)
-                  and not exists (select 1 from export_entry r where r.reverses_entry_id = c.id
-                                                                 and r.kind = :reversal)""".formatted(PENDING))
+                       warning, in_file
+                from (select c.id, c.line_id, c.assignment_number, c.earned_date, c.pay_code, c.quantity,
+                             c.held_check, c.held_reason, c.warning,
+                             c.export_file_id is not distinct from :file as in_file,
+                             count(*) over day as lines,
+                             bool_or(c.export_file_id is not distinct from :file) over day as file_day
+                      from export_entry c
+                      where c.kind = :claim and c.earned_date between :first and :last
+                        and not exists (select 1 from export_entry r where r.reverses_entry_id = c.id
+                                                                       and r.kind = :reversal)
+                      window day as (partition by c.assignment_number, c.earned_date)) live
+                where lines > 1 and file_day""")
+                .param("file", fileId)
                 .param("claim", EntryKind.CLAIM.name())
                 .param("reversal", EntryKind.REVERSAL.name())
-                .param("taxYear", period.taxYear())
-                .param("period", period.period())
-                .param("payroll", payroll)
-                .query((rs, i) -> new DayClaim(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), rs.getBigDecimal(5)))
-                .list();
+                .param("first", days.get("first"))
+                .param("last", days.get("last"))
+                .query((rs, i) -> new DayClaim(pendingClaim(rs), rs.getBoolean(10))).list();
+    }
+
+    private static PendingClaim pendingClaim(ResultSet rs) throws SQLException {
+        return new PendingClaim(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                rs.getString(5), rs.getBigDecimal(6),
+                new CheckMark(rs.getLong(1), rs.getString(7), rs.getString(8), rs.getString(9)));
     }
 
     /**
-     * Records what the checks found for claims whose finding changed: held (with the check, the reason and, kept from
-     * the first time, since when), released, or warned. One statement, whatever their number.
+     * Records what the checks found for the file's claims ({@code marks}: every claim a check looked at closely): those
+     * held leave the file (pending again, with the check, the reason and, kept from the first time, since when); the
+     * others keep their warning; a mark an earlier check left on any other claim of the file is cleared. Returns how
+     * many claims left the file. Three statements, touching only marked claims.
      */
-    public void recordChecks(List<CheckMark> changed) {
-        if (changed.isEmpty()) {
-            return;
+    public int recordChecks(long fileId, List<CheckMark> marks) {
+        List<CheckMark> held = marks.stream().filter(CheckMark::held).toList();
+        List<CheckMark> going = marks.stream().filter(mark -> !mark.held()).toList();
+        int left = held.isEmpty() ? 0 : jdbc.sql("""
+                update export_entry e
+                   set export_file_id = null, held_check = u.held_check, held_reason = u.held_reason,
+                       warning = u.warning, held_since = coalesce(e.held_since, now())
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as u(id, held_check, held_reason, warning)
+                where e.id = u.id and e.export_file_id = ?""")
+                .params(array(held, CheckMark::entryId, "bigint"), array(held, CheckMark::heldCheck, "text"),
+                        array(held, CheckMark::heldReason, "text"), array(held, CheckMark::warning, "text"), fileId)
+                .update();
+        if (!going.isEmpty()) {
+            jdbc.sql("""
+                    update export_entry e set warning = u.warning, held_check = null, held_reason = null,
+                                              held_since = null
+                    from unnest(?::bigint[], ?::text[]) as u(id, warning)
+                    where e.id = u.id and e.export_file_id = ?
+                      and (e.warning is distinct from u.warning or e.held_check is not null)""")
+                    .params(array(going, CheckMark::entryId, "bigint"), array(going, CheckMark::warning, "text"),
+                            fileId)
+                    .update();
         }
         jdbc.sql("""
-                update export_entry e
-                   set held_check = u.held_check, held_reason = u.held_reason, warning = u.warning,
-                       held_since = case when u.held_check is null then null else coalesce(e.held_since, now()) end
-                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as u(id, held_check, held_reason, warning)
-                where e.id = u.id and e.%s""".formatted(PENDING))
-                .params(new SqlArrayValue("bigint", changed.stream().map(CheckMark::entryId).toArray()),
-                        new SqlArrayValue("text", changed.stream().map(CheckMark::heldCheck).toArray()),
-                        new SqlArrayValue("text", changed.stream().map(CheckMark::heldReason).toArray()),
-                        new SqlArrayValue("text", changed.stream().map(CheckMark::warning).toArray()))
-                .update();
+                update export_entry set held_check = null, held_reason = null, held_since = null, warning = null
+                where export_file_id = ? and (held_check is not null or warning is not null)
+                  and id <> all (?)""")
+                .params(fileId, array(marks, CheckMark::entryId, "bigint")).update();
+        return left;
+    }
+
+    private static <T> SqlArrayValue array(List<T> items, Function<T, Object> field, String type) {
+        return new SqlArrayValue(type, items.stream().map(field).toArray());
     }
 
     /**
-     * Puts the payroll period's pending reversals, and those of its pending claims that passed the checks
-     * ({@code claimIds}), into the file; returns how many rows. Reversals are never held: taking back pay already sent
-     * must not wait on the feed. The rows stay locked until the caller's transaction ends.
+     * Puts every pending entry of the payroll's period into the file, and returns how many. The rows stay locked until
+     * the caller's transaction ends: a change of one of their lines waits on that lock ({@link #lockClaims}), and the
+     * checks before a file goes then take out the claims they hold ({@link #recordChecks}).
      */
-    public int assignChecked(long fileId, String payroll, TaxPeriod period, long[] claimIds) {
+    public int assignPendingOfPeriod(long fileId, String payroll, TaxPeriod period) {
         return jdbc.sql("""
                 update export_entry set export_file_id = ?
-                where %s and tax_year = ? and tax_period = ? and payroll is not distinct from ?
-                  and (kind = ? or id = any (?))""".formatted(PENDING))
-                .params(fileId, period.taxYear(), period.period(), payroll, EntryKind.REVERSAL.name(),
-                        new SqlArrayValue("bigint", Arrays.stream(claimIds).boxed().toArray()))
-                .update();
+                where %s and tax_year = ? and tax_period = ? and payroll is not distinct from ?""".formatted(PENDING))
+                .params(fileId, period.taxYear(), period.period(), payroll).update();
     }
 
     /** Pending claims held out of files by a check, over all periods. */

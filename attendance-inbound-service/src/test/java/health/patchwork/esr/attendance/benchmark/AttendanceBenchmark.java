@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,11 +23,13 @@ import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 import health.patchwork.esr.testsupport.time.MutableClock;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Benchmarks, not timed tests: they assert correctness only and print their figures (docs/benchmarks.md). Excluded
@@ -55,6 +58,10 @@ class AttendanceBenchmark {
 
     @BeforeEach
     void reset() {
+        publishWorkforce(jdbc, mailbox, clock);
+    }
+
+    static void publishWorkforce(JdbcTemplate jdbc, EmbeddedSftpServer mailbox, MutableClock clock) {
         TestData.reset(jdbc, mailbox, clock);
         jdbc.update("""
                 insert into workforce.published_assignment (assignment_id, assignment_number, person_id,
@@ -63,9 +70,52 @@ class AttendanceBenchmark {
                 from generate_series(1, ?) as i""", ASSIGNMENTS);
     }
 
-    /** Three rounds, one period each: the first runs in a cold JVM, the later ones as a long-running service would. */
+    /** The warm rounds' export times (seconds), with the checks before a file goes and without them. */
+    static final List<Double> WITH_CHECKS = new ArrayList<>();
+    static final List<Double> WITHOUT_CHECKS = new ArrayList<>();
+
+    /**
+     * Three rounds, one period each (its own 31 days of work, so that the checks find each assignment and day once):
+     * the first runs in a cold JVM, the later ones as a long-running service would.
+     * The checks before a file goes are on, as in production; {@link WithoutChecks} repeats it with them off.
+     */
     @Test
     void exportOf100000AcceptedLines() throws IOException {
+        exportRounds("with checks", WITH_CHECKS, jdbc, mailbox, export, payDates);
+    }
+
+    /** The same export with {@code esr.attendance.checks-before-export=false}: the baseline the checks cost against. */
+    @Nested
+    @TestPropertySource(properties = "esr.attendance.checks-before-export=false")
+    class WithoutChecks {
+
+        // a context of its own: the enclosing instance's beans are those of the context with the checks
+        @Autowired
+        JdbcTemplate ownJdbc;
+        @Autowired
+        EmbeddedSftpServer ownMailbox;
+        @Autowired
+        MutableClock ownClock;
+        @Autowired
+        AttendanceExport ownExport;
+        @Autowired
+        PayDates ownPayDates;
+
+        @Test
+        void exportOf100000AcceptedLinesWithoutTheChecks() throws IOException {
+            publishWorkforce(ownJdbc, ownMailbox, ownClock);
+            exportRounds("without checks", WITHOUT_CHECKS, ownJdbc, ownMailbox, ownExport, ownPayDates);
+            if (!WITH_CHECKS.isEmpty()) {
+                double with = Collections.min(WITH_CHECKS);
+                double without = Collections.min(WITHOUT_CHECKS);
+                report(String.format("export of 100,000 lines, best warm round: %.2f s with the checks before a file"
+                        + " goes, %.2f s without: %.2fx", with, without, with / without));
+            }
+        }
+    }
+
+    static void exportRounds(String label, List<Double> warm, JdbcTemplate jdbc, EmbeddedSftpServer mailbox,
+                             AttendanceExport export, PayDates payDates) throws IOException {
         int lines = 100_000;
         for (int round = 0; round < 3; round++) {
             int period = 8 + round;
@@ -73,9 +123,9 @@ class AttendanceBenchmark {
                     insert into attendance.timesheet_line (line_id, assignment_number, earned_date, pay_code, quantity,
                                                            cost_centre, content_hash)
                     select 'bench-' || ? || '-' || i, 'B' || lpad((1 + i % ?)::text, 7, '0'),
-                           date '2026-10-01' + (i % 31), (array['UNSOC_SAT', 'BANK', 'OT_PLAIN'])[1 + i % 3],
+                           date '2026-10-01' + ? * 31 + (i % 31), (array['UNSOC_SAT', 'BANK', 'OT_PLAIN'])[1 + i % 3],
                            1 + (i % 40) * 0.25, case when i % 10 = 0 then '123A7200' end, md5(i::text) || md5(i::text)
-                    from generate_series(1, ?) as i""", round, ASSIGNMENTS, lines);
+                    from generate_series(1, ?) as i""", round, ASSIGNMENTS, round, lines);
             jdbc.update("""
                     insert into attendance.export_entry (line_id, line_version, kind, assignment_number, earned_date,
                         pay_code, quantity, cost_centre, tax_year, tax_period, cut_off)
@@ -90,10 +140,14 @@ class AttendanceBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
 
             Path uploaded = mailbox.resolve("/in/" + file.fileName());
-            assertThat(file.rowCount()).isEqualTo(lines);
+            assertThat(file.rowCount()).as("every line passes: a payable assignment, one line a day").isEqualTo(lines);
             assertThat(Files.size(uploaded)).isEqualTo(file.sizeBytes());
-            report(String.format("export round %d (%s JVM): %,d lines -> %s (%,d bytes) generated and uploaded in %.2f s",
-                    round + 1, round == 0 ? "cold" : "warm", lines, file.fileName(), file.sizeBytes(), seconds));
+            if (round > 0) {
+                warm.add(seconds);
+            }
+            report(String.format("export %s round %d (%s JVM): %,d lines -> %s (%,d bytes) generated and uploaded"
+                    + " in %.2f s", label, round + 1, round == 0 ? "cold" : "warm", lines, file.fileName(),
+                    file.sizeBytes(), seconds));
         }
     }
 
