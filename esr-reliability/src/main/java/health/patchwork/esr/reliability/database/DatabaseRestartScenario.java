@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -62,7 +63,8 @@ public final class DatabaseRestartScenario {
              EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
             SharedPostgres.Endpoint database = postgres.endpoint();
             AttendanceWorkload.publishWorkforce(database, ASSIGNMENTS);
-            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database, mailbox, "123", home);
+            Map<String, String> environment = AttendanceWorkload.withHarnessPayCodes(
+                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), home);
             environment.put("ESR_ATTENDANCE_WORKDIR", Files.createTempDirectory(home, "attendance-work-").toString());
             Path logs = Files.createDirectories(home.resolve("logs"));
             try (ServiceProcess service = ServiceProcess.start(repository, SERVICE, freePort(), environment, logs)) {

@@ -45,7 +45,7 @@ final class AttendanceExporting implements ExportingService {
 
     @Override
     public Map<String, String> environment(Map<String, String> sandbox, Path home) throws IOException {
-        return AttendanceWorkload.withTracedPayCode(sandbox, home);
+        return AttendanceWorkload.withHarnessPayCodes(sandbox, home);
     }
 
     @Override

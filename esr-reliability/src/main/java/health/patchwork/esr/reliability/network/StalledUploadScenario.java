@@ -70,7 +70,7 @@ public final class StalledUploadScenario {
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
              StallingProxy proxy = StallingProxy.start(mailbox.port());
              FinalNameWatcher watcher = new FinalNameWatcher(mailbox.resolve("/in"))) {
-            Map<String, String> environment = AttendanceWorkload.withTracedPayCode(ProxiedMailbox.environment(
+            Map<String, String> environment = AttendanceWorkload.withHarnessPayCodes(ProxiedMailbox.environment(
                     SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), mailbox, proxy.port(), home),
                     home);
             environment.put("ESR_ATTENDANCE_WORKDIR", Files.createTempDirectory(home, "attendance-work-").toString());

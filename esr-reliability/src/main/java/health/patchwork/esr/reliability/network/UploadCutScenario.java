@@ -56,8 +56,8 @@ public final class UploadCutScenario {
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
              CuttingProxy proxy = CuttingProxy.start(mailbox.port());
              FinalNameWatcher watcher = new FinalNameWatcher(mailbox.resolve("/in"))) {
-            Map<String, String> environment = ProxiedMailbox.environment(
-                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), mailbox, proxy, home);
+            Map<String, String> environment = AttendanceWorkload.withHarnessPayCodes(ProxiedMailbox.environment(
+                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), mailbox, proxy, home), home);
             environment.put("ESR_ATTENDANCE_WORKDIR", Files.createTempDirectory(home, "attendance-work-").toString());
             Path logs = Files.createDirectories(home.resolve("logs"));
             try (ServiceProcess service = ServiceProcess.start(repository, SERVICE, freePort(), environment, logs)) {

@@ -94,8 +94,14 @@ public final class AttendanceWorkload {
                 server.username(), server.password());
     }
 
-    /** {@code environment} plus the settings that define {@link #TRACED_PAY_CODE} (a file written to home). */
-    public static Map<String, String> withTracedPayCode(Map<String, String> environment, Path home)
+    /**
+     * {@code environment} plus the settings the harness's workload needs (a file written to home): the pay code
+     * {@link #TRACED_PAY_CODE}, and its pay codes' quantities declared not time worked. The harness is a load
+     * generator, not a roster: it posts many lines for one assignment and day, which the check before a file goes
+     * would hold as more than 24 hours (ChecksBeforeExportTest covers that check); the checks still run on every
+     * export the scenarios make.
+     */
+    public static Map<String, String> withHarnessPayCodes(Map<String, String> environment, Path home)
             throws IOException {
         Path settings = Files.writeString(home.resolve("harness-attendance.yml"), """
                 esr:
@@ -103,10 +109,13 @@ public final class AttendanceWorkload {
                     pay-codes:
                       %s:
                         element: Harness Hours
+                        worked-hours: false
                         input-values:
                           - {name: Hours, source: HOURS}
                           - {name: Date Worked, source: WORK_DATE}
                           - {name: %s, source: LINE_ID}
+                      OT_PLAIN:
+                        worked-hours: false
                 """.formatted(TRACED_PAY_CODE, REFERENCE_INPUT));
         Map<String, String> own = new LinkedHashMap<>(environment);
         own.merge("SPRING_CONFIG_ADDITIONALLOCATION", "optional:file:" + settings, (a, b) -> a + "," + b);
