@@ -76,12 +76,12 @@ class TaFileContent implements ExportContent {
      * day shared with another line) are looked at one by one.
      */
     private int holdFailing(long fileId, ExportTarget target) {
-        List<DayClaim> sharedDays = entries.sharedDaysOf(fileId);
+        List<DayClaim> sharedDays = entries.sharedDaysOf(fileId, target.period());
         Map<Long, PendingClaim> subject = new LinkedHashMap<>();
-        entries.unpayableIn(fileId, inactiveStatuses).forEach(c -> subject.put(c.entryId(), c));
+        entries.unpayableIn(fileId, target.period(), inactiveStatuses).forEach(c -> subject.put(c.entryId(), c));
         sharedDays.stream().filter(DayClaim::inFile).forEach(d -> subject.putIfAbsent(d.claim().entryId(), d.claim()));
         if (subject.isEmpty()) {
-            entries.recordChecks(fileId, List.of());
+            entries.recordChecks(fileId, target.period(), List.of());
             return 0;
         }
         Map<String, List<AssignmentSlice>> slices = workforce.of(subject.values().stream()
@@ -92,7 +92,7 @@ class TaFileContent implements ExportContent {
                 .collect(Collectors.groupingBy(ClaimChecks.Finding::lineId));
         List<CheckMark> marks = subject.values().stream()
                 .map(c -> mark(c.entryId(), byLine.getOrDefault(c.lineId(), List.of()))).toList();
-        int held = entries.recordChecks(fileId, marks);
+        int held = entries.recordChecks(fileId, target.period(), marks);
         if (held > 0) {
             log.warn("{} {}: {} claim(s) held out of the file by the checks before export",
                     target.payroll() == null ? "TA" : "TA of payroll '" + target.payroll() + "'",

@@ -1,7 +1,5 @@
 package health.patchwork.esr.attendance.ledger;
 
-import java.util.Objects;
-
 /**
  * What the checks before a file goes found for one pending claim.
  *
@@ -13,12 +11,5 @@ public record CheckMark(long entryId, String heldCheck, String heldReason, Strin
 
     public boolean held() {
         return heldCheck != null;
-    }
-
-    /** Whether this says the same as {@code other} about the claim. */
-    public boolean sameFinding(CheckMark other) {
-        return Objects.equals(heldCheck, other.heldCheck)
-                && Objects.equals(heldReason, other.heldReason)
-                && Objects.equals(warning, other.warning);
     }
 }

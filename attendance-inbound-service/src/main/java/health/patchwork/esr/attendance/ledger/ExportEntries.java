@@ -207,30 +207,31 @@ public class ExportEntries {
      * worked: no slice covers it, or the one that does has an inactive status. One anti-join, whatever the number of
      * claims; most files have none.
      */
-    public List<PendingClaim> unpayableIn(long fileId, Collection<String> inactiveStatuses) {
+    public List<PendingClaim> unpayableIn(long fileId, TaxPeriod period, Collection<String> inactiveStatuses) {
         // the file was tagged moments ago, so the statistics know none of its rows: the planner would take it for one
         // row and probe the workforce once per claim. A hash anti-join is right for any size; only this statement
         // is planned without nested loops
+        String previous = jdbc.sql("select current_setting('enable_nestloop')").query(String.class).single();
         jdbc.sql("select set_config('enable_nestloop', 'off', true)").query().singleRow();
         try {
-            return unpayable(fileId, inactiveStatuses);
+            return unpayable(fileId, period, inactiveStatuses);
         } finally {
-            jdbc.sql("select set_config('enable_nestloop', 'on', true)").query().singleRow();
+            jdbc.sql("select set_config('enable_nestloop', ?, true)").param(previous).query().singleRow();
         }
     }
 
-    private List<PendingClaim> unpayable(long fileId, Collection<String> inactiveStatuses) {
+    private List<PendingClaim> unpayable(long fileId, TaxPeriod period, Collection<String> inactiveStatuses) {
         return jdbc.sql("""
-                select e.id, e.line_id, e.assignment_number, e.earned_date, e.pay_code, e.quantity, e.held_check,
-                       e.held_reason, e.warning
+                select e.id, e.line_id, e.assignment_number, e.earned_date, e.pay_code, e.quantity
                 from export_entry e
-                where e.export_file_id = ? and e.kind = ?
+                where e.tax_year = ? and e.tax_period = ? and e.export_file_id = ? and e.kind = ?
                   and not exists (select 1 from workforce.published_assignment s
                                   where s.assignment_number = e.assignment_number
                                     and s.effective_start <= e.earned_date
                                     and (s.effective_end is null or e.earned_date <= s.effective_end)
                                     and coalesce(s.assignment_status, '') <> all (?))""")
-                .params(fileId, EntryKind.CLAIM.name(), new SqlArrayValue("text", inactiveStatuses.toArray()))
+                .params(period.taxYear(), period.period(), fileId, EntryKind.CLAIM.name(),
+                        new SqlArrayValue("text", inactiveStatuses.toArray()))
                 .query((rs, i) -> pendingClaim(rs)).list();
     }
 
@@ -239,20 +240,19 @@ public class ExportEntries {
      * file's claims is for and that another live claim shares: what the 24-hour and same-pay-code checks add up. Days
      * with one line, nearly all of them, are left out. {@code inFile} marks the file's own claims.
      */
-    public List<DayClaim> sharedDaysOf(long fileId) {
+    public List<DayClaim> sharedDaysOf(long fileId, TaxPeriod period) {
         // the days the file covers bound the scan (an index on earned_date): a window over them, no join the planner
         // could misjudge
         Map<String, Object> days = jdbc.sql("""
                 select min(earned_date) as first, max(earned_date) as last from export_entry
-                where export_file_id = ? and kind = ?""").params(fileId, EntryKind.CLAIM.name()).query().singleRow();
+                where tax_year = ? and tax_period = ? and export_file_id = ? and kind = ?""")
+                .params(period.taxYear(), period.period(), fileId, EntryKind.CLAIM.name()).query().singleRow();
         if (days.get("first") == null) {
             return List.of();
         }
         return jdbc.sql("""
-                select id, line_id, assignment_number, earned_date, pay_code, quantity, held_check, held_reason,
-                       warning, in_file
+                select id, line_id, assignment_number, earned_date, pay_code, quantity, in_file
                 from (select c.id, c.line_id, c.assignment_number, c.earned_date, c.pay_code, c.quantity,
-                             c.held_check, c.held_reason, c.warning,
                              c.export_file_id is not distinct from :file as in_file,
                              count(*) over day as lines,
                              bool_or(c.export_file_id is not distinct from :file) over day as file_day
@@ -267,13 +267,12 @@ public class ExportEntries {
                 .param("reversal", EntryKind.REVERSAL.name())
                 .param("first", days.get("first"))
                 .param("last", days.get("last"))
-                .query((rs, i) -> new DayClaim(pendingClaim(rs), rs.getBoolean(10))).list();
+                .query((rs, i) -> new DayClaim(pendingClaim(rs), rs.getBoolean(7))).list();
     }
 
     private static PendingClaim pendingClaim(ResultSet rs) throws SQLException {
         return new PendingClaim(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                rs.getString(5), rs.getBigDecimal(6),
-                new CheckMark(rs.getLong(1), rs.getString(7), rs.getString(8), rs.getString(9)));
+                rs.getString(5), rs.getBigDecimal(6));
     }
 
     /**
@@ -282,7 +281,7 @@ public class ExportEntries {
      * others keep their warning; a mark an earlier check left on any other claim of the file is cleared. Returns how
      * many claims left the file. Three statements, touching only marked claims.
      */
-    public int recordChecks(long fileId, List<CheckMark> marks) {
+    public int recordChecks(long fileId, TaxPeriod period, List<CheckMark> marks) {
         List<CheckMark> held = marks.stream().filter(CheckMark::held).toList();
         List<CheckMark> going = marks.stream().filter(mark -> !mark.held()).toList();
         int left = held.isEmpty() ? 0 : jdbc.sql("""
@@ -307,9 +306,9 @@ public class ExportEntries {
         }
         jdbc.sql("""
                 update export_entry set held_check = null, held_reason = null, held_since = null, warning = null
-                where export_file_id = ? and (held_check is not null or warning is not null)
-                  and id <> all (?)""")
-                .params(fileId, array(marks, CheckMark::entryId, "bigint")).update();
+                where tax_year = ? and tax_period = ? and export_file_id = ?
+                  and (held_check is not null or warning is not null) and id <> all (?)""")
+                .params(period.taxYear(), period.period(), fileId, array(marks, CheckMark::entryId, "bigint")).update();
         return left;
     }
 
