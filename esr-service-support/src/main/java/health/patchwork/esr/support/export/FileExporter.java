@@ -37,6 +37,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,6 +65,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class FileExporter {
 
     private static final Logger log = LoggerFactory.getLogger(FileExporter.class);
+    private static final int GENERATE_ATTEMPTS = 3;
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final InboundFileType fileType;
@@ -163,7 +165,29 @@ public class FileExporter {
         return sent;
     }
 
+    /**
+     * Generates in one transaction. Changes of the items racing the export (a correction locking its line's claims
+     * while the export tags the period's) can leave the database a lock cycle to break: the transaction it rolls back
+     * holds nothing yet sent (sequence, ledger row and tags go with it), so it is tried again on a fresh state, as a
+     * correction is, before the export fails.
+     */
     private Optional<ExportedFile> generate(ExportTarget target) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return generateOnce(target);
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == GENERATE_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("{} export of {}{} rolled back by a lock conflict with a change (attempt {} of {}); trying"
+                        + " again", fileType, target.period().yy() + target.period().pp(),
+                        target.payroll() == null ? "" : " of payroll '" + target.payroll() + "'", attempt,
+                        GENERATE_ATTEMPTS);
+            }
+        }
+    }
+
+    private Optional<ExportedFile> generateOnce(ExportTarget target) {
         ExportedFile file = transactions.execute(status -> {
             long sequence = ledger.nextSequence(fileType, firstSequence);
             InboundFileName name = new InboundFileName(fileType, vpd, sourceSystemCode, target.periodType(),

@@ -153,6 +153,48 @@ class FileExporterTest {
     }
 
     @Test
+    void aGenerationTheDatabaseRollsBackForALockCycleIsTriedAgainAndSendsOneFile() throws IOException {
+        // the first attempt tags the items, then the database breaks a lock cycle with a racing change by rolling it
+        // back (thrown here as Spring translates PostgreSQL's 40P01): sequence, ledger row and tags go with it
+        Absences items = new Absences();
+        int[] calls = {0};
+        ExportContent deadlockedOnce = new ExportContent() {
+            @Override
+            public int assign(long fileId, ExportTarget target) {
+                int rows = items.assign(fileId, target);
+                if (++calls[0] == 1) {
+                    throw new org.springframework.dao.CannotAcquireLockException("deadlock detected");
+                }
+                return rows;
+            }
+
+            @Override
+            public void write(long fileId, InboundFileName name, LocalDateTime createdAt, OutputStream out) {
+                items.write(fileId, name, createdAt, out);
+            }
+        };
+        FileExporter exporter = FileExporter.builder(InboundFileType.AB).trust("123", "PWH").content(deadlockedOnce)
+                .database(new ExportLedger(jdbc), new ExportLock(dataSource, "test-AB"),
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
+                .mailbox(new SftpMailboxClient(MailboxConnector.pooled(new MailboxSettings(
+                        server.host(), server.port(), server.username(), server.clientPrivateKey(), null,
+                        server.knownHosts(), "/out", "/in", java.time.Duration.ofSeconds(10)))), "/in")
+                .workDir(workDir).clock(Clock.fixed(Instant.parse("2026-11-03T09:35:00Z"), ZoneOffset.UTC))
+                .checkpoints(ExportCheckpoints.NONE).meters(meters).build();
+
+        ExportedFile file = exporter.export(NOVEMBER).orElseThrow();
+
+        assertThat(calls[0]).isEqualTo(2);
+        assertThat(file.fileName()).as("the rolled-back attempt used no sequence number")
+                .isEqualTo("AB_123_PWH_MN2708_00000001.DAT");
+        assertThat(file.rowCount()).isEqualTo(2);
+        try (Stream<Path> files = Files.list(server.resolve("/in"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(file.fileName());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from export_file", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void eachPayrollHasItsOwnNormalRunEvenWhenTwoShareAFrequency() {
         ExportTarget bankA = new ExportTarget(InboundFileType.AB, PeriodType.WEEKLY, PeriodRun.NORMAL,
                 new TaxPeriod(27, 32), "123 Weekly Bank A");
