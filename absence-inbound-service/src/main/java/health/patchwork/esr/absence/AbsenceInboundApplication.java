@@ -2,6 +2,7 @@ package health.patchwork.esr.absence;
 
 import health.patchwork.esr.support.inbound.InboundFileSettings;
 import health.patchwork.esr.support.leader.LeaderElectionConfiguration;
+import health.patchwork.esr.support.payroll.PayrollSettings;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Import;
 /** Sends finalised absences to ESR as Generic Absence inbound (AB) files; not used by bank-only Trusts. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableConfigurationProperties(InboundFileSettings.class)
+@EnableConfigurationProperties({InboundFileSettings.class, PayrollSettings.class})
 // instances share the schema: one leader runs the monthly fallback export and reconciliation
 @Import(LeaderElectionConfiguration.class)
 public class AbsenceInboundApplication {

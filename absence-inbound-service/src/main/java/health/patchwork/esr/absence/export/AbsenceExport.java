@@ -3,11 +3,14 @@ package health.patchwork.esr.absence.export;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import health.patchwork.esr.absence.period.FinalisedPeriods;
+import health.patchwork.esr.absence.period.PayrollPeriod;
 import health.patchwork.esr.absence.period.PayrollPeriods;
-import health.patchwork.esr.formats.name.InboundFileType;
 import health.patchwork.esr.formats.name.PeriodRun;
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportTarget;
@@ -23,10 +26,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * When AB files are made (docs/spec/inbound-files.md §3.1, §3.4): once a period's rosters are final, by an operator or the
- * platform, or by the monthly fallback for the period just ended. The first file of a period is its normal run (N);
- * later ones for the same period are supplementary (S). Sequence, temporary name, rename and exactly-once delivery
- * across crashes are the shared {@link FileExporter}'s.
+ * When AB files are made (docs/spec/inbound-files.md §3.1, §3.4): once a payroll period's rosters are final, by an
+ * operator or the platform, or by the fallback for the period just ended of every payroll. The first file of a
+ * payroll's period is its normal run (N); later ones for the same period are supplementary (S). Sequence, temporary
+ * name, rename and exactly-once delivery across crashes are the shared {@link FileExporter}'s.
  */
 @Service
 public class AbsenceExport {
@@ -51,50 +54,71 @@ public class AbsenceExport {
     }
 
     /** The period is final: record it, then write and deliver its AB file (none when nothing is due). */
-    public Optional<ExportedFile> finalise(int periodKey, String by) {
-        if (finalised.finalise(periodKey, clock.instant(), by)) {
+    public Optional<ExportedFile> finalise(PayrollPeriod period, String by) {
+        if (finalised.finalise(period, clock.instant(), by)) {
             // the actor names a person's account: it goes to the audit trail, not the log
-            log.info("Period {} finalised {}", periods.id(periodKey),
+            log.info("Period {} finalised {}", period.describe(),
                     "schedule".equals(by) ? "by the schedule" : "on request");
         }
-        return export(periodKey);
+        return export(period);
     }
 
     /** Whether the period has started: a period in the future cannot be final. */
-    public boolean hasStarted(int periodKey) {
-        return periodKey <= periods.keyOf(LocalDate.now(clock.withZone(UK)));
+    public boolean hasStarted(PayrollPeriod period) {
+        return periods.hasBegun(period, today());
     }
 
-    private Optional<ExportedFile> export(int periodKey) {
+    private Optional<ExportedFile> export(PayrollPeriod period) {
         // the shared exporter holds the AB export lock for the whole choose-write-upload-mark sequence
         Optional<ExportedFile> file = exporter.export(ledger -> {
-            content.precheck(periodKey);
-            return Optional.of(target(ledger, periodKey));
+            content.precheck(period);
+            return Optional.of(target(ledger, period));
         });
-        file.ifPresentOrElse(f -> log.info("Period {}: sent {} with {} rows", periods.id(periodKey), f.fileName(),
-                f.rowCount()), () -> log.info("Period {}: nothing to send", periods.id(periodKey)));
+        file.ifPresentOrElse(f -> log.info("Period {}: sent {} with {} rows", period.describe(), f.fileName(),
+                f.rowCount()), () -> log.info("Period {}: nothing to send", period.describe()));
         return file;
     }
 
-    private ExportTarget target(ExportLedger ledger, int periodKey) {
-        ExportTarget normal = new ExportTarget(InboundFileType.AB, periods.type(), PeriodRun.NORMAL,
-                PayrollPeriods.taxPeriod(periodKey));
-        return ledger.hasNormalRun(normal) ? new ExportTarget(InboundFileType.AB, periods.type(),
-                PeriodRun.SUPPLEMENTARY, normal.period()) : normal;
+    private static ExportTarget target(ExportLedger ledger, PayrollPeriod period) {
+        ExportTarget normal = period.target(PeriodRun.NORMAL);
+        return ledger.hasNormalRun(normal) ? normal.supplementary() : normal;
     }
 
     /**
-     * The fallback, as the schedule runs it ({@code esr.absence.export-schedule}): finalise the period that has just
-     * ended, if nobody did, and send what is due. Standbys skip it; the shared exporter's AB export lock is what keeps
-     * the file to one upload.
+     * The fallback, as the schedule runs it ({@code esr.absence.export-schedule}): for every payroll, finalise the
+     * period that has just ended, if nobody did, and send what is due. Standbys skip it; the shared exporter's AB
+     * export lock is what keeps each file to one upload. One payroll's failure does not keep the others' files back.
      */
-    public Optional<ExportedFile> runFallback() {
-        return finalise(periods.previousKey(LocalDate.now(clock.withZone(UK))), "schedule");
+    public List<ExportedFile> runFallback() {
+        List<ExportedFile> sent = new ArrayList<>();
+        RuntimeException failure = null;
+        for (PayrollPeriod period : fallbackPeriods()) {
+            try {
+                finalise(period, "schedule").ifPresent(sent::add);
+            } catch (RuntimeException e) {
+                log.error("Fallback export of period {} failed: {}", period.describe(), Redaction.describe(e));
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return sent;
     }
 
-    /** The period the fallback would finalise now, as its logs name it. */
+    /** The periods the fallback would finalise now, one per payroll. */
+    List<PayrollPeriod> fallbackPeriods() {
+        LocalDate today = today();
+        return periods.all().stream().map(payroll -> periods.previous(payroll, today)).toList();
+    }
+
+    /** The periods the fallback would finalise now, as its logs name them. */
     String fallbackPeriod() {
-        return periods.id(periods.previousKey(LocalDate.now(clock.withZone(UK))));
+        return fallbackPeriods().stream().map(PayrollPeriod::describe).collect(Collectors.joining(", "));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(UK));
     }
 
     /** Finishes files a crash left half-sent. Runs at start-up; a mailbox outage only delays it to the next export. */

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
+import health.patchwork.esr.absence.period.PayrollPeriod;
 import health.patchwork.esr.absence.store.AbsenceStore;
 import health.patchwork.esr.absence.store.ExportRows;
 import health.patchwork.esr.formats.name.InboundFileName;
@@ -69,9 +70,9 @@ class AbsenceFileContent implements ExportContent {
      * each due absence that cannot be sent now with the reason (field and problem, never the value), and clears the
      * mark of those that can. Marked absences need attention and stay out of files until they pass.
      */
-    void precheck(int periodKey) {
+    void precheck(PayrollPeriod period) {
         List<AbsenceStore.Precheck> prechecks = new ArrayList<>();
-        List<Candidate> due = candidates(absences.due(periodKey));
+        List<Candidate> due = candidates(absences.due(period));
         Map<String, List<AssignmentSlice>> slices = checkAssignments ? workforce.of(due.stream()
                 .flatMap(c -> Stream.concat(c.desired().stream(), c.sent().map(ExportRows.Row::details).stream()))
                 .map(AbsenceDetails::assignmentNumber).collect(Collectors.toSet())) : Map.of();
@@ -86,10 +87,10 @@ class AbsenceFileContent implements ExportContent {
 
     @Override
     public int assign(long fileId, ExportTarget target) {
-        int periodKey = target.period().taxYear() * 100 + target.period().period();
+        PayrollPeriod period = PayrollPeriod.of(target);
         int rowNumber = 0;
         List<String> sent = new ArrayList<>();
-        for (Candidate candidate : candidates(absences.lockSendable(periodKey))) {
+        for (Candidate candidate : candidates(absences.lockSendable(period))) {
             for (ExportRows.Row row : plan(candidate)) {
                 rows.insert(fileId, ++rowNumber, row);
             }

@@ -3,7 +3,7 @@ package health.patchwork.esr.absence.export;
 import java.net.URI;
 import java.util.Optional;
 
-import health.patchwork.esr.absence.period.PayrollPeriods;
+import health.patchwork.esr.absence.period.PayrollPeriod;
 import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.audit.AuditResult;
 import health.patchwork.esr.support.audit.AuditedOperations;
@@ -31,14 +31,11 @@ public class FinaliseOperations {
     static final URI NOT_STARTED = URI.create("urn:esr-suite:problem:period-not-started");
 
     private final AbsenceExport export;
-    private final PayrollPeriods periods;
     private final AuditedOperations audited;
     private final FinalisingActor actor;
 
-    FinaliseOperations(AbsenceExport export, PayrollPeriods periods, AuditedOperations audited,
-                       FinalisingActor actor) {
+    FinaliseOperations(AbsenceExport export, AuditedOperations audited, FinalisingActor actor) {
         this.export = export;
-        this.periods = periods;
         this.audited = audited;
         this.actor = actor;
     }
@@ -47,28 +44,28 @@ public class FinaliseOperations {
      * Finalises the period in the name of the caller's token ({@link FinalisingActor}), recorded with the period and
      * in the audit row's detail.
      *
-     * @param periodKey a period {@link PayrollPeriods#parse} accepted
+     * @param period a period {@link health.patchwork.esr.absence.period.PayrollPeriods#requested} accepted
      */
-    public FinaliseResult finalise(int periodKey, AuditChannel channel) {
+    public FinaliseResult finalise(PayrollPeriod period, AuditChannel channel) {
         String[] by = new String[1];
-        return audited.run("FINALISE_PERIOD", "period " + periods.id(periodKey), channel, () -> {
+        return audited.run("FINALISE_PERIOD", "period " + period.describe(), channel, () -> {
             by[0] = actor.current();
-            if (!export.hasStarted(periodKey)) {
+            if (!export.hasStarted(period)) {
                 OperationRefusedException refused = new OperationRefusedException(HttpStatus.CONFLICT,
                         "Period not started", "The period has not started yet, so its rosters cannot be final.");
                 refused.getBody().setType(NOT_STARTED);
                 throw refused;
             }
-            Optional<ExportedFile> file = send(periodKey, by[0]);
-            return new FinaliseResult(periods.id(periodKey), file.map(ExportedFile::fileName).orElse(null),
+            Optional<ExportedFile> file = send(period, by[0]);
+            return new FinaliseResult(period.id(), period.payroll(), file.map(ExportedFile::fileName).orElse(null),
                     file.map(ExportedFile::rowCount).orElse(0));
         }, result -> AuditResult.done("finalised by " + by[0] + (result.file() == null ? "; nothing to send"
                 : "; sent " + result.file() + " (" + result.rows() + " rows)")));
     }
 
-    private Optional<ExportedFile> send(int periodKey, String by) {
+    private Optional<ExportedFile> send(PayrollPeriod period, String by) {
         try {
-            return export.finalise(periodKey, by);
+            return export.finalise(period, by);
         } catch (MailboxException e) {
             // the period is final and the file, if any, is recorded; recovery or the next export delivers it
             log.error("AB file delivery did not complete: {}", Redaction.describe(e));

@@ -136,7 +136,7 @@ public class AbsenceIntake {
         }
         if (!outcome.absence().details().equals(stored.details())) {
             if (!store.update(stored.absenceId(), stored.revision(), outcome.absence().details(),
-                    outcome.absence().periodKey(), clock.instant())) {
+                    outcome.absence().period(), clock.instant())) {
                 throw AbsenceProblems.concurrentChange();
             }
         }

@@ -19,6 +19,7 @@ import health.patchwork.esr.absence.store.NewAbsence;
 import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
+import health.patchwork.esr.support.payroll.PayrollCalendar;
 import health.patchwork.esr.support.web.FieldError;
 
 import org.springframework.stereotype.Component;
@@ -123,13 +124,7 @@ class AbsenceValidator {
                 errors.add(error(path, "returnToWorkDate", "must not be before startDate"));
             }
         }
-        if (errors.isEmpty() && settings.checkAssignments()) {
-            switch (assignments.standing(item.assignmentNumber(), item.startDate())) {
-                case UNKNOWN -> errors.add(error(path, "assignmentNumber", "is not an assignment ESR has published"));
-                case INACTIVE -> errors.add(error(path, "assignmentNumber", "is not active in ESR on the start date"));
-                case ACTIVE -> { }
-            }
-        }
+        PayrollCalendar payroll = errors.isEmpty() ? payroll(item, path, errors) : null;
         if (!errors.isEmpty()) {
             return new Outcome(null, errors);
         }
@@ -144,7 +139,35 @@ class AbsenceValidator {
                     + problem.get().reason() + " in " + problem.get().layoutField() + ")")));
         }
         return new Outcome(new NewAbsence(item.absenceId(), reference, category.get(), item.reason(), details,
-                periods.keyOf(item.startDate()), Hashing.sha256(item.canonical())), List.of());
+                periods.of(payroll, item.startDate()), Hashing.sha256(item.canonical())), List.of());
+    }
+
+    /**
+     * The payroll the absence goes to: its assignment's on the start date, as the feed publishes it (the single
+     * payroll without payroll settings); null with the error when there is none, or it is not active then.
+     */
+    private PayrollCalendar payroll(AbsenceRequest item, String path, List<FieldError> errors) {
+        PublishedAssignments.OnDate onStart = settings.checkAssignments() || periods.configured()
+                ? assignments.on(item.assignmentNumber(), item.startDate()) : null;
+        if (settings.checkAssignments()) {
+            switch (onStart.standing()) {
+                case UNKNOWN -> errors.add(error(path, "assignmentNumber", "is not an assignment ESR has published"));
+                case INACTIVE -> errors.add(error(path, "assignmentNumber", "is not active in ESR on the start date"));
+                case ACTIVE -> { }
+            }
+            if (!errors.isEmpty()) {
+                return null;
+            }
+        }
+        String esrPayroll = onStart == null ? null : onStart.payrollName();
+        Optional<PayrollCalendar> payroll = periods.forAssignment(esrPayroll);
+        if (payroll.isEmpty()) {
+            // a payroll name is not personal data: it names the payroll, not the worker
+            errors.add(error(path, "assignmentNumber", esrPayroll == null
+                    ? "has no ESR payroll on startDate, and absences go to the payroll of their assignment"
+                    : "is on ESR payroll '" + esrPayroll + "' on startDate, which esr.payrolls does not configure"));
+        }
+        return payroll.orElse(null);
     }
 
     private static void rejectWhileOpen(Object value, String path, String field, List<FieldError> errors) {

@@ -5,11 +5,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import health.patchwork.esr.absence.export.FinaliseOperations;
+import health.patchwork.esr.absence.period.PayrollPeriod;
 import health.patchwork.esr.absence.period.PayrollPeriods;
 import health.patchwork.esr.absence.reconcile.ReconcileOperations;
 import health.patchwork.esr.support.audit.AuditChannel;
 import health.patchwork.esr.support.audit.OperationRefusedException;
 import health.patchwork.esr.support.export.ExportFileSummary;
+import health.patchwork.esr.support.web.FieldError;
+import health.patchwork.esr.support.web.InvalidFieldException;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -59,21 +62,26 @@ public class EsrFilesEndpoint {
     }
 
     /**
-     * {@code POST /actuator/esrfiles/finalise} with {@code {"period":"M2708"}}: the period's rosters are final, send
-     * its AB file now; {@code POST /actuator/esrfiles/reconcile}: check ESR's echoed absences now.
+     * {@code POST /actuator/esrfiles/finalise} with {@code {"period":"M2708"}} (and {@code "payroll"}, ESR's name of
+     * it, where esr.payrolls configures several): the period's rosters are final, send its AB file now;
+     * {@code POST /actuator/esrfiles/reconcile}: check ESR's echoed absences now.
      */
     @WriteOperation
-    public Object run(@Selector String operation, @Nullable String period) {
+    public Object run(@Selector String operation, @Nullable String period, @Nullable String payroll) {
         return switch (operation) {
-            case "finalise" -> finalise.finalise(periodKey(period), AuditChannel.ACTUATOR);
+            case "finalise" -> finalise.finalise(requested(payroll, period), AuditChannel.ACTUATOR);
             case "reconcile" -> reconcile.run(AuditChannel.ACTUATOR);
             default -> throw OperationRefusedException.notFound("Operation " + operation);
         };
     }
 
-    private int periodKey(@Nullable String period) {
-        return (period == null ? java.util.Optional.<Integer>empty() : periods.parse(period))
-                .orElseThrow(() -> new InvalidEndpointRequestException("invalid period",
-                        "period is required: " + periods.expectedForm()));
+    private PayrollPeriod requested(@Nullable String payroll, @Nullable String period) {
+        try {
+            return periods.requested(payroll, period);
+        } catch (InvalidFieldException e) {
+            FieldError error = e.errors().get(0);
+            String field = "periodId".equals(error.field()) ? "period" : error.field();
+            throw new InvalidEndpointRequestException("invalid " + field, field + " " + error.reason());
+        }
     }
 }

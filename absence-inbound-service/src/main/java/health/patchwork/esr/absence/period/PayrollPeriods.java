@@ -1,79 +1,129 @@
 package health.patchwork.esr.absence.period;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import health.patchwork.esr.formats.calendar.PeriodType;
 import health.patchwork.esr.formats.calendar.TaxCalendar;
-import health.patchwork.esr.formats.calendar.TaxPeriod;
 import health.patchwork.esr.support.inbound.InboundFileSettings;
+import health.patchwork.esr.support.payroll.PayrollCalendar;
+import health.patchwork.esr.support.payroll.PayrollSettings;
+import health.patchwork.esr.support.payroll.Payrolls;
+import health.patchwork.esr.support.web.InvalidFieldException;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Payroll periods of the Trust's absence feed (docs/spec/inbound-files.md §1.3). A period is named by its type, tax year
- * and number as in AB file names, e.g. {@code M2708} (monthly, 2026/27, period 8 = November); inside the service it is
- * the key {@code YY * 100 + PP}, which orders periods (two-digit years: good until 2099).
+ * The Trust's payrolls as absence uses them (docs/spec/inbound-files.md §1.3, docs/decisions.md row 19). An absence
+ * goes to the payroll its assignment is on at the absence's start, and to that payroll's period containing the start;
+ * each payroll period has its own AB files. Configured payrolls ({@code esr.payrolls.*}) each have their own period
+ * type; without them the single payroll of {@code esr.inbound.period-type} takes every absence, as before payrolls
+ * existed. Cut-off rules are attendance's: absences go when a period is finalised.
  */
 @Component
 public class PayrollPeriods {
 
-    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("([WFLM])(\\d{2})(\\d{2})");
+    private static final Pattern ID = Pattern.compile("([WFLM])(\\d{2})(\\d{2})");
 
-    private final PeriodType type;
+    private final Payrolls payrolls;
+    private final PeriodType singleType;
     private final TaxCalendar calendar = TaxCalendar.standard();
 
-    public PayrollPeriods(InboundFileSettings settings) {
-        this.type = PeriodType.fromCode(settings.periodType().charAt(0)).orElseThrow();
+    public PayrollPeriods(InboundFileSettings inbound, PayrollSettings settings) {
+        this.singleType = PeriodType.fromCode(inbound.periodType().charAt(0)).orElseThrow();
+        // absence reads only the single payroll's period type; its cut-off fields are attendance's and unused here
+        this.payrolls = Payrolls.of(settings, new PayrollCalendar(null, singleType,
+                new PayrollSettings.CutOff(3, LocalTime.of(9, 30)), Duration.ZERO, List.of(), List.of()));
     }
 
-    public PeriodType type() {
-        return type;
+    /** Whether the Trust configured its payrolls; if not, every absence goes to the single payroll. */
+    public boolean configured() {
+        return payrolls.configured();
     }
 
-    public int keyOf(LocalDate date) {
-        return key(calendar.periodOf(date, type));
+    /** Every payroll: the configured ones, or the single one. */
+    public Collection<PayrollCalendar> all() {
+        return payrolls.all();
     }
 
-    /** The period before the one {@code date} is in. */
-    public int previousKey(LocalDate date) {
-        int current = keyOf(date);
+    /**
+     * The payroll of an absence whose assignment is on ESR payroll {@code esrPayrollName} at its start; empty for a
+     * payroll this deployment does not know, or none.
+     */
+    public Optional<PayrollCalendar> forAssignment(String esrPayrollName) {
+        return payrolls.forAssignment(esrPayrollName);
+    }
+
+    /** The payroll's period that contains {@code date}. */
+    public PayrollPeriod of(PayrollCalendar payroll, LocalDate date) {
+        return new PayrollPeriod(payroll.name(), payroll.periodType(),
+                PayrollPeriod.key(calendar.periodOf(date, payroll.periodType())));
+    }
+
+    /** The payroll's period before the one {@code date} is in. */
+    public PayrollPeriod previous(PayrollCalendar payroll, LocalDate date) {
+        PayrollPeriod current = of(payroll, date);
         LocalDate d = date;
-        while (keyOf(d) == current) {
+        while (of(payroll, d).equals(current)) {
             d = d.minusDays(1);
         }
-        return keyOf(d);
+        return of(payroll, d);
     }
 
-    /** The key of an id such as {@code M2708}, if it is well-formed and of this Trust's period type. */
-    public Optional<Integer> parse(String id) {
-        Matcher m = id == null ? null : ID.matcher(id);
-        if (m == null || !m.matches() || m.group(1).charAt(0) != type.code()) {
-            return Optional.empty();
+    /** Whether the period has begun on {@code today}: a period in the future cannot be final. */
+    public boolean hasBegun(PayrollPeriod period, LocalDate today) {
+        return period.key() <= PayrollPeriod.key(calendar.periodOf(today, period.type()));
+    }
+
+    /**
+     * A period as stored with an absence or a finalisation: {@code typeCode} null is the single payroll's type (rows
+     * from before payrolls were routed).
+     */
+    public PayrollPeriod stored(String payroll, String typeCode, int key) {
+        PeriodType type = typeCode == null ? singleType : PeriodType.fromCode(typeCode.charAt(0)).orElseThrow();
+        return new PayrollPeriod(payroll, type, key);
+    }
+
+    /**
+     * The period an operator's request names: {@code periodId} such as {@code M2708} of the payroll in field
+     * {@code payroll}, which is required once payrolls are configured (their periods share numbers) and left out
+     * without them.
+     *
+     * @throws InvalidFieldException naming the field that is wrong
+     */
+    public PayrollPeriod requested(String payroll, String periodId) {
+        PayrollCalendar calendar = requestedPayroll(payroll);
+        PeriodType type = calendar.periodType();
+        Matcher m = periodId == null ? null : ID.matcher(periodId);
+        if (m == null || !m.matches() || m.group(1).charAt(0) != type.code()
+                || Integer.parseInt(m.group(3)) < 1 || Integer.parseInt(m.group(3)) > type.maxPeriod()) {
+            throw new InvalidFieldException("periodId", expectedForm(calendar));
         }
-        int period = Integer.parseInt(m.group(3));
-        if (period < 1 || period > type.maxPeriod()) {
-            return Optional.empty();
+        return new PayrollPeriod(calendar.name(), type, Integer.parseInt(m.group(2)) * 100
+                + Integer.parseInt(m.group(3)));
+    }
+
+    private PayrollCalendar requestedPayroll(String payroll) {
+        if (payroll == null && payrolls.configured()) {
+            throw new InvalidFieldException("payroll", "is required: this service has several payrolls ("
+                    + String.join(", ", payrolls.all().stream().map(PayrollCalendar::name).toList()) + ")");
         }
-        return Optional.of(Integer.parseInt(m.group(2)) * 100 + period);
+        return payrolls.named(payroll).orElseThrow(() -> new InvalidFieldException("payroll",
+                payrolls.configured() ? "is not one of the payrolls of esr.payrolls"
+                        : "must be left out: esr.payrolls configures none, so there is one payroll"));
     }
 
-    public String id(int key) {
-        return type.code() + String.format("%04d", key);
-    }
-
-    public static TaxPeriod taxPeriod(int key) {
-        return new TaxPeriod(key / 100, key % 100);
-    }
-
-    static int key(TaxPeriod period) {
-        return period.taxYear() * 100 + period.period();
-    }
-
-    /** What a bad period id must look like, for error messages. */
-    public String expectedForm() {
-        return "must be a payroll period such as " + type.code() + "2708 (type " + type.code()
-                + ", tax year ending 2027, period 08)";
+    /** What a period id of the payroll must look like, for error messages. */
+    private static String expectedForm(PayrollCalendar payroll) {
+        char code = payroll.periodType().code();
+        return "must be a period of " + (payroll.name() == null ? "the payroll" : "payroll " + payroll.name())
+                + " such as " + code + "2708 (type " + code + ", tax year ending 2027, period 08, at most "
+                + String.format("%02d", payroll.periodType().maxPeriod()) + ")";
     }
 }

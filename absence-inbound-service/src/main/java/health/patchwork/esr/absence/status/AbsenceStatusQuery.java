@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import health.patchwork.esr.absence.config.AbsenceSettings;
+import health.patchwork.esr.absence.period.PayrollPeriod;
 import health.patchwork.esr.absence.period.PayrollPeriods;
 import health.patchwork.esr.absence.store.AbsenceStore;
 import health.patchwork.esr.absence.store.ExportRows;
@@ -52,10 +53,10 @@ public class AbsenceStatusQuery {
         return absences.progressByReference(reference).map(this::withHistory);
     }
 
-    /** Absences starting in the period, in reference order, without their file history. */
-    public List<AbsenceStatusView> byPeriod(int periodKey) {
+    /** Absences starting in the payroll period, in reference order, without their file history. */
+    public List<AbsenceStatusView> byPeriod(PayrollPeriod period) {
         Instant windowStart = windowStart();
-        List<AbsenceStore.Progress> ofPeriod = absences.progressOfPeriod(periodKey);
+        List<AbsenceStore.Progress> ofPeriod = absences.progressOfPeriod(period);
         Map<String, ExportRows.Written> last = rows.lastOf(ids(ofPeriod));
         Map<Long, ExportedFile> lastFiles = filesOf(last.values());
         return ofPeriod.stream().map(absence -> view(absence, last.get(absence.absenceId()), lastFiles, windowStart,
@@ -145,7 +146,8 @@ public class AbsenceStatusQuery {
         } else {
             status = AbsenceStatus.EXPORTED;
         }
-        return new AbsenceStatusView(absence.absenceId(), absence.reference(), periods.id(absence.periodKey()), status,
+        return new AbsenceStatusView(absence.absenceId(), absence.reference(), periods.stored(absence.payroll(),
+                absence.periodType(), absence.periodKey()).id(), absence.payroll(), status,
                 changesPending, lastFile == null ? null : lastFile.fileName(), uploadedAt, absence.confirmedAt(),
                 reason, history);
     }

@@ -6,18 +6,19 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import health.patchwork.esr.absence.period.FinalisedPeriods;
+import health.patchwork.esr.absence.period.PayrollPeriod;
 import health.patchwork.esr.absence.period.PayrollPeriods;
 import health.patchwork.esr.support.export.ExportLedger;
-import health.patchwork.esr.support.web.FieldError;
-import health.patchwork.esr.support.web.ProblemDetailsAdvice;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/periods/{periodId}}: status per payroll period. */
+/**
+ * {@code GET /api/v1/periods/{periodId}?payroll=…}: status per payroll period; {@code payroll} is required where
+ * {@code esr.payrolls} configures several.
+ */
 @RestController
 @Tag(name = "Periods")
 class PeriodStatusController {
@@ -37,13 +38,11 @@ class PeriodStatusController {
 
     @GetMapping("/api/v1/periods/{periodId}")
     @Operation(summary = "A payroll period (e.g. M2708): finalised or not, its AB files, its absences by status")
-    PeriodStatusView get(@PathVariable String periodId) {
-        int key = periods.parse(periodId).orElseThrow(() -> new ErrorResponseException(HttpStatus.BAD_REQUEST,
-                ProblemDetailsAdvice.invalidRequest(List.of(new FieldError("periodId", periods.expectedForm()))),
-                null));
+    PeriodStatusView get(@PathVariable String periodId, @RequestParam(required = false) String payroll) {
+        PayrollPeriod key = periods.requested(payroll, periodId);
         var finalisation = finalised.find(key);
         List<AbsenceStatusView> absences = status.byPeriod(key);
-        return new PeriodStatusView(periods.id(key), finalisation.isPresent(),
+        return new PeriodStatusView(key.id(), key.payroll(), finalisation.isPresent(),
                 finalisation.map(FinalisedPeriods.Finalisation::at).orElse(null),
                 finalisation.map(FinalisedPeriods.Finalisation::by).orElse(null), files(key),
                 absences.stream().collect(java.util.stream.Collectors.groupingBy(AbsenceStatusView::status,
@@ -51,10 +50,10 @@ class PeriodStatusController {
                 absences);
     }
 
-    /** The period's AB files in sequence order, of the service's period type (the ledger's answer spans every type). */
-    private List<PeriodStatusView.FileView> files(int key) {
-        return files.ofPeriod(PayrollPeriods.taxPeriod(key)).stream()
-                .filter(file -> file.name().periodType() == periods.type())
+    /** The payroll period's AB files in sequence order, of its type (a payroll's files may span types over time). */
+    private List<PeriodStatusView.FileView> files(PayrollPeriod key) {
+        return files.ofPeriod(key.payroll(), key.taxPeriod()).stream()
+                .filter(file -> file.name().periodType() == key.type())
                 .map(file -> new PeriodStatusView.FileView(file.fileName(), file.state().name(), file.rowCount(),
                         file.uploadedAt()))
                 .toList();

@@ -12,6 +12,7 @@ import health.patchwork.esr.absence.mapping.AbsenceCategory;
 import health.patchwork.esr.absence.mapping.AbsenceDetails;
 import health.patchwork.esr.absence.mapping.DetailsColumns;
 import health.patchwork.esr.absence.period.FinalisedPeriods;
+import health.patchwork.esr.absence.period.PayrollPeriod;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,8 +32,13 @@ public class AbsenceStore {
     public record Precheck(String absenceId, int revision, String rejection) {
     }
 
-    /** How far an absence got on its way to ESR; a revision is null when none was sent or confirmed yet. */
-    public record Progress(String absenceId, String reference, int periodKey, boolean cancelled, int revision,
+    /**
+     * How far an absence got on its way to ESR; a revision is null when none was sent or confirmed yet. Its period is
+     * {@code periodKey} of {@code payroll}, of type {@code periodType} (null on rows from before payrolls: the single
+     * payroll's).
+     */
+    public record Progress(String absenceId, String reference, String payroll, String periodType, int periodKey,
+            boolean cancelled, int revision,
             Integer sentRevision, Integer confirmedRevision, Instant confirmedAt, String rejection,
             boolean echoDiffers) {
     }
@@ -42,15 +48,18 @@ public class AbsenceStore {
     }
 
     private static final String PROGRESS = """
-            select absence_id, reference, period_key, cancelled, revision, sent_revision, confirmed_revision,
+            select absence_id, reference, payroll, period_type, period_key, cancelled, revision, sent_revision, confirmed_revision,
                    confirmed_at, rejection, echo_differs
             from absence""";
 
-    /** Changed since last sent, and either sent before (a change goes in the next file) or new and due. */
+    /**
+     * Of one payroll, changed since last sent, and either sent before (a change goes in the payroll's next file) or
+     * new and due.
+     */
     private static final String DUE = "select absence_id, reference, revision, cancelled, "
             + String.join(", ", DetailsColumns.NAMES) + """
              from absence
-            where sent_revision is distinct from revision
+            where sent_revision is distinct from revision and payroll is not distinct from ?
               and (sent_revision is not null or (not cancelled and period_key <= ?))""";
 
     private final JdbcClient jdbc;
@@ -65,15 +74,15 @@ public class AbsenceStore {
         return jdbc.sql("""
                 insert into absence (absence_id, reference, category, platform_reason, assignment_number, absence_type,
                     absence_reason, units, sickness, start_date, start_time, end_date, end_time, duration_days,
-                    duration_hours, open_ended, return_to_work_date, notification_date, period_key, request_hash,
-                    received_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    duration_hours, open_ended, return_to_work_date, notification_date, payroll, period_type,
+                    period_key, request_hash, received_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")
                 .params(absence.absenceId(), absence.reference(), absence.category().name(), absence.platformReason(),
                         d.assignmentNumber(), d.absenceType(), d.absenceReason(), d.units(), d.sickness(),
                         d.startDate(), d.startTime(), d.endDate(), d.endTime(), d.durationDays(), d.durationHours(),
-                        d.openEnded(), d.returnToWorkDate(), d.notificationDate(), absence.periodKey(),
-                        absence.requestHash(), Timestamp.from(now), Timestamp.from(now))
+                        d.openEnded(), d.returnToWorkDate(), d.notificationDate(), absence.period().payroll(),
+                        String.valueOf(absence.period().type().code()), absence.period().key(), absence.requestHash(), Timestamp.from(now), Timestamp.from(now))
                 .update() == 1;
     }
 
@@ -83,19 +92,23 @@ public class AbsenceStore {
     }
 
     /**
-     * Replaces the details with a new revision; the previous export rejection no longer applies. False when the
-     * absence is no longer at the expected revision (another change came first) or is cancelled.
+     * Replaces the details with a new revision, in the payroll period the new start routes to; the previous export
+     * rejection no longer applies. False when the absence is no longer at the expected revision (another change came
+     * first) or is cancelled.
      */
-    public boolean update(String absenceId, int expectedRevision, AbsenceDetails d, int periodKey, Instant now) {
+    public boolean update(String absenceId, int expectedRevision, AbsenceDetails d, PayrollPeriod period,
+            Instant now) {
         return jdbc.sql("""
                 update absence set assignment_number = ?, absence_type = ?, absence_reason = ?, units = ?,
                     sickness = ?, start_date = ?, start_time = ?, end_date = ?, end_time = ?, duration_days = ?,
                     duration_hours = ?, open_ended = ?, return_to_work_date = ?, notification_date = ?,
-                    period_key = ?, revision = revision + 1, rejection = null, updated_at = ?
+                    payroll = ?, period_type = ?, period_key = ?, revision = revision + 1, rejection = null,
+                    updated_at = ?
                 where absence_id = ? and revision = ? and not cancelled""")
                 .params(d.assignmentNumber(), d.absenceType(), d.absenceReason(), d.units(), d.sickness(),
                         d.startDate(), d.startTime(), d.endDate(), d.endTime(), d.durationDays(), d.durationHours(),
-                        d.openEnded(), d.returnToWorkDate(), d.notificationDate(), periodKey, Timestamp.from(now),
+                        d.openEnded(), d.returnToWorkDate(), d.notificationDate(), period.payroll(),
+                        String.valueOf(period.type().code()), period.key(), Timestamp.from(now),
                         absenceId, expectedRevision)
                 .update() == 1;
     }
@@ -107,18 +120,19 @@ public class AbsenceStore {
                 .params(Timestamp.from(now), absenceId).update();
     }
 
-    /** What the next file of the period would carry, prechecked or not, in reference order. */
-    public List<Due> due(int periodKey) {
-        return jdbc.sql(DUE + " order by reference").param(periodKey).query(AbsenceStore::due).list();
+    /** What the next file of the payroll's period would carry, prechecked or not, in reference order. */
+    public List<Due> due(PayrollPeriod period) {
+        return jdbc.sql(DUE + " order by reference").params(period.payroll(), period.key())
+                .query(AbsenceStore::due).list();
     }
 
     /**
      * What the period's file carries: the due absences that passed the precheck, first sends first, each in
      * reference order; locked until the file is recorded, so that a change waits for it.
      */
-    public List<Due> lockSendable(int periodKey) {
+    public List<Due> lockSendable(PayrollPeriod period) {
         return jdbc.sql(DUE + " and rejection is null order by (sent_revision is not null), reference for update")
-                .param(periodKey).query(AbsenceStore::due).list();
+                .params(period.payroll(), period.key()).query(AbsenceStore::due).list();
     }
 
     /** Records each precheck at the revision it checked: a change since then is checked by the next one. */
@@ -153,10 +167,10 @@ public class AbsenceStore {
         return jdbc.sql(PROGRESS + " where reference = ?").param(reference).query(AbsenceStore::progress).optional();
     }
 
-    /** The absences starting in the period, in reference order. */
-    public List<Progress> progressOfPeriod(int periodKey) {
-        return jdbc.sql(PROGRESS + " where period_key = ? order by reference").param(periodKey)
-                .query(AbsenceStore::progress).list();
+    /** The absences starting in the payroll's period, in reference order. */
+    public List<Progress> progressOfPeriod(PayrollPeriod period) {
+        return jdbc.sql(PROGRESS + " where payroll is not distinct from ? and period_key = ? order by reference")
+                .params(period.payroll(), period.key()).query(AbsenceStore::progress).list();
     }
 
     /**
@@ -217,7 +231,7 @@ public class AbsenceStore {
 
     /**
      * Absences neither sent, cancelled nor left out for a problem that one of these finalisations should have
-     * carried: a finalisation of their period or a later one, made after they came in.
+     * carried: a finalisation of their payroll's period or a later one, made after they came in.
      */
     public long countLeftUnsentBy(List<FinalisedPeriods.Finalised> finalisations) {
         if (finalisations.isEmpty()) {
@@ -226,11 +240,29 @@ public class AbsenceStore {
         return jdbc.sql("""
                 select count(*) from absence a
                 where a.sent_revision is null and not a.cancelled and a.rejection is null
-                  and exists (select 1 from unnest(?::integer[], ?::timestamptz[]) as f (period_key, finalised_at)
-                              where f.period_key >= a.period_key and f.finalised_at >= a.received_at)""")
-                .params(finalisations.stream().map(FinalisedPeriods.Finalised::periodKey).toArray(Integer[]::new),
+                  and exists (select 1 from unnest(?::text[], ?::integer[], ?::timestamptz[])
+                                  as f (payroll, period_key, finalised_at)
+                              where f.payroll is not distinct from a.payroll and f.period_key >= a.period_key
+                                and f.finalised_at >= a.received_at)""")
+                .params(finalisations.stream().map(FinalisedPeriods.Finalised::payroll).toArray(String[]::new),
+                        finalisations.stream().map(FinalisedPeriods.Finalised::periodKey).toArray(Integer[]::new),
                         // ISO instants, which PostgreSQL reads as timestamptz (the driver sends no timestamp arrays)
                         finalisations.stream().map(f -> f.at().toString()).toArray(String[]::new))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Absences with something to send whose payroll is none of {@code payrolls} (ESR names, any case; null for the
+     * single payroll of a deployment without payroll settings): no finalisation will carry them until the settings
+     * name their payroll again.
+     */
+    public long countWaitingOutside(Collection<String> payrolls) {
+        return jdbc.sql("""
+                select count(*) from absence
+                where sent_revision is distinct from revision and (sent_revision is not null or not cancelled)
+                  and not coalesce(lower(payroll), '') = any (?)""")
+                .param(payrolls.stream().map(p -> p == null ? "" : p.toLowerCase(java.util.Locale.ROOT))
+                        .toArray(String[]::new))
                 .query(Long.class).single();
     }
 
@@ -249,7 +281,8 @@ public class AbsenceStore {
 
     private static Progress progress(ResultSet rs, int row) throws SQLException {
         Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
-        return new Progress(rs.getString("absence_id"), rs.getString("reference"), rs.getInt("period_key"),
+        return new Progress(rs.getString("absence_id"), rs.getString("reference"), rs.getString("payroll"),
+                rs.getString("period_type"), rs.getInt("period_key"),
                 rs.getBoolean("cancelled"), rs.getInt("revision"), rs.getObject("sent_revision", Integer.class),
                 rs.getObject("confirmed_revision", Integer.class),
                 confirmedAt == null ? null : confirmedAt.toInstant(), rs.getString("rejection"),

@@ -6,7 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
+import health.patchwork.esr.absence.period.PayrollPeriod;
 import health.patchwork.esr.absence.support.AbsenceServiceTest;
+import health.patchwork.esr.formats.calendar.PeriodType;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +47,7 @@ class AbsenceExportHealthTest extends AbsenceServiceTest {
         assertThat(overdue.getStatus().getCode()).isEqualTo("ATTENTION");
         assertThat(overdue.getDetails()).containsEntry("absencesOverdue", 1L).containsEntry("lastFileSent", "none yet");
 
-        export.finalise(2707, "operator");
+        export.finalise(new PayrollPeriod(null, PeriodType.MONTHLY, 2707), "operator");
 
         Health sent = health.health();
         assertThat(sent.getStatus()).isEqualTo(Status.UP);

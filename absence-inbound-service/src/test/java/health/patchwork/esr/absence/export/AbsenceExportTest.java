@@ -167,9 +167,9 @@ class AbsenceExportTest extends AbsenceServiceTest {
         post("/api/v1/absences", batch(SICK_132));
         clock.set(Instant.parse("2026-12-05T06:00:00Z"));
 
-        var file = export.runFallback();
+        var files = export.runFallback();
 
-        assertThat(file).map(f -> f.fileName()).contains("AB_123_PWH_MN2708_00000001.DAT");
+        assertThat(files).extracting(f -> f.fileName()).containsExactly("AB_123_PWH_MN2708_00000001.DAT");
         assertThat(get("/api/v1/periods/M2708").<String>json("$.finalisedBy")).isEqualTo("schedule");
         assertThat(export.runFallback()).isEmpty();
         assertThat(inboundFiles()).containsExactly("AB_123_PWH_MN2708_00000001.DAT");

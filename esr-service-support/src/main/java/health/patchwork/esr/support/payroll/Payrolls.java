@@ -3,6 +3,7 @@ package health.patchwork.esr.support.payroll;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,10 @@ public final class Payrolls {
         return forAssignment(esrPayrollName);
     }
 
-    /** Every payroll: the configured ones, or the single one. */
+    /** Every payroll: the configured ones by name (so that operators see one order), or the single one. */
     public Collection<PayrollCalendar> all() {
-        return configured() ? List.copyOf(byName.values()) : List.of(single);
+        return configured() ? byName.values().stream().sorted(Comparator.comparing(PayrollCalendar::name)).toList()
+                : List.of(single);
     }
 
     /**
