@@ -50,6 +50,8 @@ class EndToEndTest {
         assertThat(outcome.taFiles()).as("the weekly bank payroll and the monthly one each have their own files")
                 .anyMatch(name -> name.startsWith("TA_123_PWH_W")).anyMatch(name -> name.startsWith("TA_123_PWH_M"));
         assertThat(outcome.abFiles()).isNotEmpty().allMatch(name -> name.startsWith("AB_123_PWH_"));
+        assertThat(outcome.abFiles()).as("absences go to their assignment's payroll, each with its own files")
+                .anyMatch(name -> name.startsWith("AB_123_PWH_W")).anyMatch(name -> name.startsWith("AB_123_PWH_M"));
         assertThat(outcome.esrReports()).extracting(ValidationReport::fileName)
                 .containsAll(outcome.taFiles()).containsAll(outcome.abFiles());
         assertThat(outcome.esrReports()).allSatisfy(report ->

@@ -1,5 +1,7 @@
 package health.patchwork.esr.reliability.export;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,6 +16,7 @@ import java.util.Set;
 import health.patchwork.esr.formats.read.InboundRecord;
 import health.patchwork.esr.reliability.HarnessDatabase;
 import health.patchwork.esr.reliability.HarnessHttp;
+import health.patchwork.esr.reliability.service.AttendanceWorkload;
 import health.patchwork.esr.testsupport.security.TestTokens;
 
 /**
@@ -87,7 +90,9 @@ final class AbsenceExporting implements ExportingService {
 
     @Override
     public int export(HarnessHttp http, String baseUrl, String period) {
-        return http.postJson(baseUrl + "/api/v1/periods/" + period + "/finalise", TestTokens.platform(), null)
+        // the harness's assignments are all on the sandbox's monthly payroll, which a finalisation names
+        return http.postJson(baseUrl + "/api/v1/periods/" + period + "/finalise?payroll="
+                + URLEncoder.encode(AttendanceWorkload.PAYROLL, StandardCharsets.UTF_8), TestTokens.platform(), null)
                 .status();
     }
 

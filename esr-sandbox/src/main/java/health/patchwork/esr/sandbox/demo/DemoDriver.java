@@ -1,5 +1,7 @@
 package health.patchwork.esr.sandbox.demo;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import health.patchwork.esr.formats.validate.ValidationReport;
 import health.patchwork.esr.sandbox.SandboxRuntime;
@@ -120,8 +123,11 @@ public final class DemoDriver {
     private List<String> postAbsences(List<String> assignments) {
         List<Map<String, Object>> absences = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < Math.min(10, assignments.size()); i++) {
-            String assignment = assignments.get(i);
+        // bank posts (numbers ending -2) are on the weekly payroll, substantive ones on the monthly: some of each
+        List<String> chosen = Stream.concat(assignments.stream().filter(a -> a.endsWith("-2")).limit(5),
+                assignments.stream().filter(a -> !a.endsWith("-2")).limit(5)).toList();
+        for (int i = 0; i < chosen.size(); i++) {
+            String assignment = chosen.get(i);
             LocalDate start = today.minusDays(2 + random.nextInt(5));
             Map<String, Object> absence = new LinkedHashMap<>();
             String id = String.format("A%06d", 100 + i);
@@ -187,23 +193,28 @@ public final class DemoDriver {
     }
 
     private List<String> finaliseAbsences(List<String> absenceIds) {
-        Set<String> periods = new LinkedHashSet<>();
+        // each absence's status names its payroll (its assignment's on the start date) and that payroll's period
+        Set<List<String>> periods = new LinkedHashSet<>();
         for (String id : absenceIds) {
             JsonNode status = http.get(url(SandboxService.ABSENCE, "/api/v1/absences/" + id), TestTokens.platform())
                     .body();
             if (!status.path("period").isMissingNode() && !status.path("period").isNull()) {
-                periods.add(status.path("period").asString());
+                periods.add(List.of(status.path("payroll").asString(""), status.path("period").asString()));
             }
         }
         List<String> files = new ArrayList<>();
-        for (String period : periods) {
-            Http.Reply reply = http.post(url(SandboxService.ABSENCE, "/api/v1/periods/" + period + "/finalise"),
+        for (List<String> payrollPeriod : periods) {
+            String payroll = payrollPeriod.get(0);
+            String period = payrollPeriod.get(1);
+            Http.Reply reply = http.post(url(SandboxService.ABSENCE, "/api/v1/periods/" + period + "/finalise"
+                    + (payroll.isEmpty() ? "" : "?payroll=" + URLEncoder.encode(payroll, StandardCharsets.UTF_8))),
                     TestTokens.platform(), null);
             String file = reply.body().path("file").asString("");
             if (!file.isEmpty()) {
                 files.add(file);
             }
-            log.accept("absence period " + period + " finalised: HTTP " + reply.status() + " " + file);
+            log.accept("absence period " + (payroll.isEmpty() ? "" : payroll + " ") + period + " finalised: HTTP "
+                    + reply.status() + " " + file);
         }
         return files;
     }
