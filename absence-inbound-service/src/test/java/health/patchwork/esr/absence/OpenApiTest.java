@@ -16,6 +16,8 @@ class OpenApiTest extends AbsenceServiceTest {
         assertThat(docs.<String>json("$.openapi")).startsWith("3.");
         assertThat(docs.body()).contains("/api/v1/absences", "/api/v1/absences/{absenceId}/end",
                 "/api/v1/periods/{periodId}/finalise", "/api/v1/reconciliation/attention");
+        assertThat(docs.<String>json("$.components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        assertThat(docs.<java.util.Map<String, Object>>json("$.security[0]")).containsOnlyKeys("bearer");
         assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

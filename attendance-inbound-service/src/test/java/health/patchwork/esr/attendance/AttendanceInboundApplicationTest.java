@@ -56,6 +56,9 @@ class AttendanceInboundApplicationTest {
                     .propertyNames()).as(operation).contains("200", "404", "409");
         }
         assertThat(api.at("/components/schemas/LineResult/properties").propertyNames()).contains("exportedIn");
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(api.at("/components/securitySchemes/bearer/bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(api.at("/security/0").propertyNames()).as("every operation takes the token").containsExactly("bearer");
         String ui = RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html")
                 .retrieve().body(String.class);
         assertThat(ui).contains("swagger-ui");

@@ -257,6 +257,11 @@ class ApiTest extends OutboundTestBase {
 
         assertThat(doc.get("paths").propertyNames()).contains("/api/v1/workers", "/api/v1/changes",
                 "/api/v1/files/{id}/approve", "/api/v1/dry-runs");
+        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+        assertThat(doc.at("/security/0").propertyNames()).containsExactly("bearer");
+        String ui = RestClient.create("http://127.0.0.1:" + port).get().uri("/swagger-ui/index.html").retrieve()
+                .body(String.class);
+        assertThat(ui).as("Swagger UI, public like the docs").contains("swagger-ui");
     }
 
     private JsonNode dryRun(String name, byte[] content) {
