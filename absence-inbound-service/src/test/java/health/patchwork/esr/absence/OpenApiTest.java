@@ -20,4 +20,13 @@ class OpenApiTest extends AbsenceServiceTest {
         assertThat(docs.<java.util.Map<String, Object>>json("$.security[0]")).containsOnlyKeys("bearer");
         assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void theServiceCarriesItsSbom() {
+        Response sbom = get("/actuator/sbom/application");
+
+        assertThat(sbom.status()).isEqualTo(200);
+        assertThat(sbom.<String>json("$.bomFormat")).isEqualTo("CycloneDX");
+        assertThat(sbom.<java.util.List<String>>json("$.components[*].name")).contains("spring-boot", "flyway-core");
+    }
 }

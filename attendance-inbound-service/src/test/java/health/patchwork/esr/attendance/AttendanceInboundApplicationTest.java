@@ -65,6 +65,21 @@ class AttendanceInboundApplicationTest {
     }
 
     @Test
+    void operatorsReadTheServicesSbom() {
+        RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+
+        String sbom = client.get().uri("/actuator/sbom/application")
+                .header("Authorization", "Bearer " + TestTokens.operator()).retrieve().body(String.class);
+        var bom = tools.jackson.databind.json.JsonMapper.builder().build().readTree(sbom);
+        assertThat(bom.at("/bomFormat").asString()).isEqualTo("CycloneDX");
+        assertThat(bom.at("/components").findValuesAsString("name")).contains("spring-boot", "postgresql");
+        assertThat(client.get().uri("/actuator/sbom/application")
+                .header("Authorization", "Bearer " + TestTokens.platform()).retrieve().toBodilessEntity()
+                .getStatusCode().value()).as("operators only, like the rest of actuator").isEqualTo(403);
+    }
+
+    @Test
     void theApiNeedsATokenAndOperationsNeedTheOperatorRole() {
         RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
