@@ -65,6 +65,17 @@ class AttendanceInboundApplicationTest {
     }
 
     @Test
+    void metersCarryTheServiceAndTheTrustAndDurationsAreHistograms() {
+        String scrape = RestClient.create("http://127.0.0.1:" + port).get().uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + TestTokens.operator()).retrieve().body(String.class);
+
+        assertThat(scrape.lines().filter(line -> line.startsWith("jvm_threads_live_threads")).findFirst())
+                .hasValueSatisfying(line -> assertThat(line).contains("application=\"attendance-inbound-service\"")
+                        .contains("trust=\"123\""));
+        assertThat(scrape).as("the export duration has buckets").contains("esr_export_duration_seconds_bucket{");
+    }
+
+    @Test
     void operatorsReadTheServicesSbom() {
         RestClient client = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { }).build();
