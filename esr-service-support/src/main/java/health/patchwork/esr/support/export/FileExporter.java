@@ -35,6 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 import org.slf4j.Logger;
+import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -66,6 +67,9 @@ public class FileExporter {
 
     private static final Logger log = LoggerFactory.getLogger(FileExporter.class);
     private static final int GENERATE_ATTEMPTS = 3;
+    /** MDC keys of an export's log lines (support.logging.LoggingConfiguration). */
+    static final String FILE_KEY = "file";
+    static final String PERIOD_KEY = "period";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final InboundFileType fileType;
@@ -155,11 +159,14 @@ public class FileExporter {
     private Optional<ExportedFile> produce(ExportTarget target, ExportLock.Held held) {
         long started = System.nanoTime();
         Optional<ExportedFile> sent;
-        try {
+        try (MDC.MDCCloseable period = MDC.putCloseable(PERIOD_KEY, String.valueOf(target.periodType().code())
+                + target.period().yy() + target.period().pp())) {
             sent = generate(target).map(file -> complete(file, held));
         } catch (RuntimeException e) {
             metrics.failed();
             throw e;
+        } finally {
+            MDC.remove(FILE_KEY);
         }
         sent.ifPresent(file -> metrics.sent(file.rowCount(), System.nanoTime() - started));
         return sent;
@@ -176,6 +183,7 @@ public class FileExporter {
             try {
                 return generateOnce(target);
             } catch (PessimisticLockingFailureException e) {
+                MDC.remove(FILE_KEY);
                 if (attempt == GENERATE_ATTEMPTS) {
                     throw e;
                 }
@@ -192,6 +200,8 @@ public class FileExporter {
             long sequence = ledger.nextSequence(fileType, firstSequence);
             InboundFileName name = new InboundFileName(fileType, vpd, sourceSystemCode, target.periodType(),
                     target.run(), target.period(), sequence);
+            // from here on the file's lines name it; complete() names it again for recovery's files
+            MDC.put(FILE_KEY, name.format());
             Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             long id = ledger.insertGenerated(name, target.payroll(), generatedAt);
             long started = System.nanoTime();
@@ -222,6 +232,12 @@ public class FileExporter {
      * again here, under the lock).
      */
     private ExportedFile complete(ExportedFile given, ExportLock.Held held) {
+        try (MDC.MDCCloseable named = MDC.putCloseable(FILE_KEY, given.fileName())) {
+            return completeNamed(given, held);
+        }
+    }
+
+    private ExportedFile completeNamed(ExportedFile given, ExportLock.Held held) {
         ExportedFile file = ledger.byId(given.id()).orElseThrow();
         Path local = outgoingDir.resolve(file.fileName());
         switch (file.state()) {

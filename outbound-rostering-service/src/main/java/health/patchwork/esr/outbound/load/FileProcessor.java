@@ -24,6 +24,7 @@ import health.patchwork.esr.support.logging.Redaction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -105,9 +106,12 @@ public class FileProcessor {
             return LedgerState.DISCOVERED;
         }
         long started = System.nanoTime();
-        LedgerState outcome = processUnfinished(entry);
-        metrics.processed(entry, outcome, Duration.ofNanos(System.nanoTime() - started));
-        return outcome;
+        // the file's log lines name it (MDC key "file", in the structured log formats)
+        try (MDC.MDCCloseable named = MDC.putCloseable("file", entry.fileName())) {
+            LedgerState outcome = processUnfinished(entry);
+            metrics.processed(entry, outcome, Duration.ofNanos(System.nanoTime() - started));
+            return outcome;
+        }
     }
 
     private LedgerState processUnfinished(LedgerEntry entry) {
