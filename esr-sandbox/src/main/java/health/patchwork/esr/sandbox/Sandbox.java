@@ -13,7 +13,8 @@ import health.patchwork.esr.testsupport.security.TestTokens;
 /**
  * The README's run command: the whole suite on one machine with only a JDK, against a simulated ESR. Options are
  * system properties: {@code esr.sandbox.vpd} (123), {@code esr.sandbox.staff} (2000), {@code esr.sandbox.day-length}
- * (PT1M: one ESR change file a minute), {@code esr.sandbox.port} (8081); argument {@code --demo} posts a week of
+ * (PT1M: one ESR change file a minute), {@code esr.sandbox.port} (8081), {@code esr.sandbox.verbose} (false: the
+ * libraries' own log lines go to {@code .sandbox/logs/sandbox.log}, not the console); argument {@code --demo} posts a week of
  * timesheets and absences once everything is up. Ctrl-C stops everything.
  */
 public final class Sandbox {
@@ -23,6 +24,11 @@ public final class Sandbox {
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(System.getProperty("esr.sandbox.repository", ".")).toAbsolutePath().normalize();
+        Path libraryLog = repository.resolve(".sandbox").resolve("logs").resolve("sandbox.log");
+        if (!Boolean.getBoolean("esr.sandbox.verbose")) {
+            SandboxLogging.toFile(libraryLog);
+            System.out.println("[esr] library output (embedded PostgreSQL, SFTP sessions): " + libraryLog);
+        }
         SandboxRuntime.Options options = new SandboxRuntime.Options(repository, repository.resolve(".sandbox"),
                 System.getProperty("esr.sandbox.vpd", "123"), Integer.getInteger("esr.sandbox.staff", 2000),
                 Duration.parse(System.getProperty("esr.sandbox.day-length", "PT1M")),
