@@ -98,7 +98,7 @@ public class PayrollPeriods {
      * @throws InvalidFieldException naming the field that is wrong
      */
     public PayrollPeriod requested(String payroll, String periodId) {
-        PayrollCalendar calendar = requestedPayroll(payroll);
+        PayrollCalendar calendar = payrolls.requested(payroll);
         PeriodType type = calendar.periodType();
         Matcher m = periodId == null ? null : ID.matcher(periodId);
         if (m == null || !m.matches() || m.group(1).charAt(0) != type.code()
@@ -107,16 +107,6 @@ public class PayrollPeriods {
         }
         return new PayrollPeriod(calendar.name(), type, Integer.parseInt(m.group(2)) * 100
                 + Integer.parseInt(m.group(3)));
-    }
-
-    private PayrollCalendar requestedPayroll(String payroll) {
-        if (payroll == null && payrolls.configured()) {
-            throw new InvalidFieldException("payroll", "is required: this service has several payrolls ("
-                    + String.join(", ", payrolls.all().stream().map(PayrollCalendar::name).toList()) + ")");
-        }
-        return payrolls.named(payroll).orElseThrow(() -> new InvalidFieldException("payroll",
-                payrolls.configured() ? "is not one of the payrolls of esr.payrolls"
-                        : "must be left out: esr.payrolls configures none, so there is one payroll"));
     }
 
     /** What a period id of the payroll must look like, for error messages. */

@@ -20,7 +20,6 @@ import health.patchwork.esr.support.payroll.PayPlacement;
 import health.patchwork.esr.support.payroll.PayrollCalendar;
 import health.patchwork.esr.support.payroll.PayrollSettings;
 import health.patchwork.esr.support.payroll.Payrolls;
-import health.patchwork.esr.support.web.InvalidFieldException;
 
 import org.springframework.stereotype.Component;
 
@@ -83,13 +82,7 @@ public class PayDates {
      * (their periods share numbers), to be left out without them.
      */
     public PayrollCalendar requested(String payroll) {
-        if (payroll == null && payrolls.configured()) {
-            throw new InvalidFieldException("payroll", "is required: this service has several payrolls ("
-                    + String.join(", ", payrolls.all().stream().map(PayrollCalendar::name).toList()) + ")");
-        }
-        return payrolls.named(payroll).orElseThrow(() -> new InvalidFieldException("payroll",
-                payrolls.configured() ? "is not one of the payrolls of esr.payrolls"
-                        : "must be left out: esr.payrolls configures none, so there is one payroll"));
+        return payrolls.requested(payroll);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import health.patchwork.esr.formats.name.PeriodRun;
+import health.patchwork.esr.support.web.InvalidFieldException;
 
 /**
  * The Trust's payrolls, as {@link PayrollSettings} configures them, and the pay-date answer for a line. With none
@@ -62,6 +63,22 @@ public final class Payrolls {
             return esrPayrollName == null ? Optional.of(single) : Optional.empty();
         }
         return forAssignment(esrPayrollName);
+    }
+
+    /**
+     * The payroll an operator's request names in its field {@code payroll}: required once payrolls are configured
+     * (their periods share numbers), to be left out without them.
+     *
+     * @throws InvalidFieldException naming the field {@code payroll}
+     */
+    public PayrollCalendar requested(String payroll) {
+        if (payroll == null && configured()) {
+            throw new InvalidFieldException("payroll", "is required: this service has several payrolls ("
+                    + String.join(", ", all().stream().map(PayrollCalendar::name).toList()) + ")");
+        }
+        return named(payroll).orElseThrow(() -> new InvalidFieldException("payroll", configured()
+                ? "is not one of the payrolls of esr.payrolls"
+                : "must be left out: esr.payrolls configures none, so there is one payroll"));
     }
 
     /** Every payroll: the configured ones by name (so that operators see one order), or the single one. */
