@@ -11,10 +11,7 @@ class SettingsMetadataTest {
 
     @Test
     void everyEsrSettingIsDescribed() {
-        var properties = SettingsMetadata.withPrefix("esr.");
-
-        assertThat(properties).extracting(SettingsMetadata.Property::name).contains("esr.absence.export-schedule", "esr.trust.vpd", "esr.payrolls");
-        assertThat(properties).filteredOn(p -> p.description() == null || p.description().isBlank())
-                .extracting(SettingsMetadata.Property::name).as("settings without a description").isEmpty();
+        assertThat(SettingsMetadata.namesWithPrefix("esr.")).contains("esr.absence.export-schedule", "esr.trust.vpd", "esr.payrolls");
+        assertThat(SettingsMetadata.undescribed("esr.")).as("settings without a description").isEmpty();
     }
 }

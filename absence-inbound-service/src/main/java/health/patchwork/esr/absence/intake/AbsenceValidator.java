@@ -16,12 +16,15 @@ import health.patchwork.esr.absence.mapping.AbsenceRowCheck;
 import health.patchwork.esr.absence.mapping.EsrAbsenceType;
 import health.patchwork.esr.absence.period.PayrollPeriods;
 import health.patchwork.esr.absence.store.NewAbsence;
-import health.patchwork.esr.absence.workforce.PublishedAssignments;
 import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.payroll.PayrollCalendar;
+import health.patchwork.esr.support.workforce.AssignmentOnDate;
+import health.patchwork.esr.support.workforce.AssignmentSlice;
+import health.patchwork.esr.support.workforce.PublishedSlices;
 import health.patchwork.esr.support.web.FieldError;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,15 +44,15 @@ class AbsenceValidator {
     private final AbsenceSettings settings;
     private final AbsenceMapper mapper;
     private final PayrollPeriods periods;
-    private final PublishedAssignments assignments;
+    private final PublishedSlices workforce;
     private final InboundWriterOptions writerOptions = InboundWriterOptions.defaults();
 
     AbsenceValidator(AbsenceSettings settings, AbsenceMapper mapper, PayrollPeriods periods,
-            PublishedAssignments assignments) {
+            JdbcClient jdbc) {
         this.settings = settings;
         this.mapper = mapper;
         this.periods = periods;
-        this.assignments = assignments;
+        this.workforce = new PublishedSlices(jdbc);
     }
 
     record Outcome(NewAbsence absence, List<FieldError> errors) {
@@ -147,19 +150,21 @@ class AbsenceValidator {
      * payroll without payroll settings); null with the error when there is none, or it is not active then.
      */
     private PayrollCalendar payroll(AbsenceRequest item, String path, List<FieldError> errors) {
-        PublishedAssignments.OnDate onStart = settings.checkAssignments() || periods.configured()
-                ? assignments.on(item.assignmentNumber(), item.startDate()) : null;
+        List<AssignmentSlice> slices = settings.checkAssignments() || periods.configured()
+                ? workforce.of(List.of(item.assignmentNumber())).get(item.assignmentNumber()) : null;
         if (settings.checkAssignments()) {
-            switch (onStart.standing()) {
-                case UNKNOWN -> errors.add(error(path, "assignmentNumber", "is not an assignment ESR has published"));
-                case INACTIVE -> errors.add(error(path, "assignmentNumber", "is not active in ESR on the start date"));
-                case ACTIVE -> { }
+            AssignmentOnDate onStart = AssignmentOnDate.of(slices, item.startDate(),
+                    settings.inactiveAssignmentStatuses());
+            if (onStart.finding() == AssignmentOnDate.Finding.NOT_IN_FEED) {
+                errors.add(error(path, "assignmentNumber", "is not an assignment ESR has published"));
+                return null;
             }
-            if (!errors.isEmpty()) {
+            if (!onStart.payable()) {
+                errors.add(error(path, "assignmentNumber", "is not active in ESR on the start date"));
                 return null;
             }
         }
-        String esrPayroll = onStart == null ? null : onStart.payrollName();
+        String esrPayroll = PublishedSlices.payrollOn(slices, item.startDate());
         Optional<PayrollCalendar> payroll = periods.forAssignment(esrPayroll);
         if (payroll.isEmpty()) {
             // a payroll name is not personal data: it names the payroll, not the worker

@@ -252,17 +252,17 @@ public class AbsenceStore {
     }
 
     /**
-     * Absences with something to send whose payroll is none of {@code payrolls} (ESR names, any case; null for the
-     * single payroll of a deployment without payroll settings): no finalisation will carry them until the settings
-     * name their payroll again.
+     * Absences with something to send whose payroll is none of {@code payrolls} (ESR names as the settings spell them;
+     * null for the single payroll of a deployment without payroll settings): no finalisation will carry them until the
+     * settings name their payroll again. Compared exactly, as {@link #due} compares: an absence stored under a name
+     * whose spelling the settings have since changed is one a finalisation would miss, and is counted.
      */
     public long countWaitingOutside(Collection<String> payrolls) {
         return jdbc.sql("""
                 select count(*) from absence
                 where sent_revision is distinct from revision and (sent_revision is not null or not cancelled)
-                  and not coalesce(lower(payroll), '') = any (?)""")
-                .param(payrolls.stream().map(p -> p == null ? "" : p.toLowerCase(java.util.Locale.ROOT))
-                        .toArray(String[]::new))
+                  and not coalesce(payroll, '') = any (?)""")
+                .param(payrolls.stream().map(p -> p == null ? "" : p).toArray(String[]::new))
                 .query(Long.class).single();
     }
 

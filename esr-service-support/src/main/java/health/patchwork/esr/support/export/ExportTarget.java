@@ -28,6 +28,11 @@ public record ExportTarget(InboundFileType fileType, PeriodType periodType, Peri
         Objects.requireNonNull(period, "period");
     }
 
+    /** The payroll period as operators and file names know it, e.g. {@code M2708}. */
+    public String periodId() {
+        return periodType.code() + period.yy() + period.pp();
+    }
+
     /** The same file's supplementary run. */
     public ExportTarget supplementary() {
         return new ExportTarget(fileType, periodType, PeriodRun.SUPPLEMENTARY, period, payroll);

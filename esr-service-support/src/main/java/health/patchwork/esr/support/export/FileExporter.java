@@ -159,8 +159,7 @@ public class FileExporter {
     private Optional<ExportedFile> produce(ExportTarget target, ExportLock.Held held) {
         long started = System.nanoTime();
         Optional<ExportedFile> sent;
-        try (MDC.MDCCloseable period = MDC.putCloseable(PERIOD_KEY, String.valueOf(target.periodType().code())
-                + target.period().yy() + target.period().pp())) {
+        try (MDC.MDCCloseable period = MDC.putCloseable(PERIOD_KEY, target.periodId())) {
             sent = generate(target).map(file -> complete(file, held));
         } catch (RuntimeException e) {
             metrics.failed();
@@ -183,12 +182,11 @@ public class FileExporter {
             try {
                 return generateOnce(target);
             } catch (PessimisticLockingFailureException e) {
-                MDC.remove(FILE_KEY);
                 if (attempt == GENERATE_ATTEMPTS) {
                     throw e;
                 }
                 log.warn("{} export of {}{} rolled back by a lock conflict with a change (attempt {} of {}); trying"
-                        + " again", fileType, target.period().yy() + target.period().pp(),
+                        + " again", fileType, target.periodId(),
                         target.payroll() == null ? "" : " of payroll '" + target.payroll() + "'", attempt,
                         GENERATE_ATTEMPTS);
             }

@@ -52,7 +52,8 @@ public final class PublishedSlices {
 
     /** The payroll of the slice in force on the date, if the feed has one: what routes a line. */
     public static String payrollOn(List<AssignmentSlice> slices, LocalDate date) {
-        return slices == null ? null : slices.stream().filter(s -> s.covers(date)).map(AssignmentSlice::payrollName)
-                .findFirst().orElse(null);
+        // the slice first, then its payroll: a slice without one (null) must not fail the search
+        return slices == null ? null : slices.stream().filter(s -> s.covers(date)).findFirst()
+                .map(AssignmentSlice::payrollName).orElse(null);
     }
 }

@@ -99,6 +99,9 @@ class AssignmentOnDateTest {
                     .isEqualTo(Finding.ENDED);
             assertThat(PublishedSlices.payrollOn(slices.get("20000001-2"), OCT_1)).isEqualTo("123 Weekly Bank");
             assertThat(slices).doesNotContainKey("99999999");
+            assertThat(PublishedSlices.payrollOn(List.of(new AssignmentSlice(OCT_1, null, "ACTIVE_ASSIGN", null)),
+                    OCT_1)).as("a slice the feed gives no payroll").isNull();
+            assertThat(PublishedSlices.payrollOn(null, OCT_1)).as("an assignment not in the feed").isNull();
         } finally {
             jdbc.sql("drop schema if exists slices_test cascade").update();
         }

@@ -24,6 +24,17 @@ public final class SettingsMetadata {
     private SettingsMetadata() {
     }
 
+    /** The names of the properties starting with {@code prefix}. */
+    public static List<String> namesWithPrefix(String prefix) {
+        return withPrefix(prefix).stream().map(Property::name).toList();
+    }
+
+    /** The properties starting with {@code prefix} that an IDE would show without a description. */
+    public static List<String> undescribed(String prefix) {
+        return withPrefix(prefix).stream().filter(p -> p.description() == null || p.description().isBlank())
+                .map(Property::name).toList();
+    }
+
     /** Every property of every metadata file on the class path whose name starts with {@code prefix}. */
     public static List<Property> withPrefix(String prefix) {
         List<Property> found = new ArrayList<>();
