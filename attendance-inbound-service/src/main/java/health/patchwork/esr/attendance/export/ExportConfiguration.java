@@ -13,6 +13,7 @@ import health.patchwork.esr.support.export.FileExporter;
 import health.patchwork.esr.support.export.ExportTables;
 import health.patchwork.esr.support.inbound.InboundFileSettings;
 import health.patchwork.esr.support.mailbox.MailboxClient;
+import health.patchwork.esr.support.mailbox.MailboxRetry;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.trust.TrustSettings;
 
@@ -38,7 +39,8 @@ class ExportConfiguration {
 
     @Bean
     FileExporter taFileExporter(TaFileContent content, ExportLedger ledger, DataSource dataSource,
-                                TransactionTemplate transactions, MailboxClient mailbox, MailboxSettings mailboxSettings,
+                                TransactionTemplate transactions, MailboxClient mailbox, MailboxRetry mailboxRetry,
+                                MailboxSettings mailboxSettings,
                                 TrustSettings trust, InboundFileSettings inbound, AttendanceSettings settings,
                                 Clock clock, ObjectProvider<ExportCheckpoints> checkpoints,
                                 MeterRegistry meters) {
@@ -48,6 +50,7 @@ class ExportConfiguration {
                 .content(content)
                 .database(ledger, new ExportLock(dataSource, "esr-export-TA"), transactions)
                 .mailbox(mailbox, mailboxSettings.inboundDir())
+                .retry(mailboxRetry)
                 .workDir(settings.workDir())
                 .clock(clock)
                 .checkpoints(checkpoints.getIfAvailable(() -> ExportCheckpoints.NONE))

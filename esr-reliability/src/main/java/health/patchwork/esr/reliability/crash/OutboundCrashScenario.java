@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.name.ExtractType;
 import health.patchwork.esr.formats.name.OutboundFileName;
 import health.patchwork.esr.reliability.ScenarioResult;
@@ -50,7 +51,7 @@ public final class OutboundCrashScenario {
         SharedPostgres.Endpoint database = SharedPostgres.endpoint();
         try (EmbeddedSftpServer mailbox = mailboxWithFullFile()) {
             String file = FILE.format();
-            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database, mailbox, "123", home);
+            Map<String, String> environment = HarnessEnvironment.of(database, mailbox, "123", home);
 
             Timeline timeline = new Timeline();
             WorkforceSnapshot clean = importOnce(database, environment, file, -1, timeline);
@@ -89,7 +90,7 @@ public final class OutboundCrashScenario {
         SharedPostgres.Endpoint database = SharedPostgres.endpoint();
         try (EmbeddedSftpServer mailbox = mailboxWithFullFile()) {
             String file = FILE.format();
-            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database, mailbox, "123", home);
+            Map<String, String> environment = HarnessEnvironment.of(database, mailbox, "123", home);
             WorkforceSnapshot clean = importOnce(database, environment, file, -1, new Timeline());
             long passed = 0;
             long duplicated = 0;

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.validate.InboundFileValidator;
 import health.patchwork.esr.formats.validate.InboundValidationOptions;
 import health.patchwork.esr.formats.validate.ValidationReport;
@@ -64,7 +65,7 @@ public final class DatabaseRestartScenario {
             SharedPostgres.Endpoint database = postgres.endpoint();
             AttendanceWorkload.publishWorkforce(database, ASSIGNMENTS);
             Map<String, String> environment = AttendanceWorkload.withHarnessPayCodes(
-                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), home);
+                    HarnessEnvironment.of(database, mailbox, "123", home), home);
             environment.put("ESR_ATTENDANCE_WORKDIR", Files.createTempDirectory(home, "attendance-work-").toString());
             Path logs = Files.createDirectories(home.resolve("logs"));
             try (ServiceProcess service = ServiceProcess.start(repository, SERVICE, freePort(), environment, logs)) {

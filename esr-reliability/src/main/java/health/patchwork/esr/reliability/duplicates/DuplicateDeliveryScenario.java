@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.name.ExtractType;
 import health.patchwork.esr.formats.name.OutboundFileName;
 import health.patchwork.esr.reliability.HarnessDatabase;
@@ -63,7 +64,7 @@ public final class DuplicateDeliveryScenario {
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
             Path outFolder = mailbox.root().resolve("out");
             Path original = writeOriginal(home.resolve("original"));
-            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database.endpoint(), mailbox, "123",
+            Map<String, String> environment = HarnessEnvironment.of(database.endpoint(), mailbox, "123",
                     home);
             long passed = 0;
             long lost = 0;

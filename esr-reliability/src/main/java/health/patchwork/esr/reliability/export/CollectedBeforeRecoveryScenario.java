@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.reliability.HarnessDatabase;
 import health.patchwork.esr.reliability.HarnessHttp;
@@ -107,7 +108,7 @@ public final class CollectedBeforeRecoveryScenario {
         HarnessDatabase database = new HarnessDatabase(SharedPostgres.endpoint());
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
             Map<String, String> environment = new HashMap<>(service.environment(
-                    SandboxRuntime.serviceEnvironment(database.endpoint(), mailbox, "123", home), home));
+                    HarnessEnvironment.of(database.endpoint(), mailbox, "123", home), home));
             environment.put("ESR_" + service.schema().toUpperCase() + "_WORKDIR",
                     Files.createTempDirectory(home, service.schema() + "-work-").toString());
             database.dropSchemas(service.schema());

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.name.InboundFileName;
 import health.patchwork.esr.formats.read.InboundReader;
 import health.patchwork.esr.formats.read.InboundRecord;
@@ -92,7 +93,7 @@ public final class CorrectionsDuringExportScenario {
         HarnessDatabase database = new HarnessDatabase(SharedPostgres.endpoint());
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
             Map<String, String> environment = new HashMap<>(service.environment(
-                    SandboxRuntime.serviceEnvironment(database.endpoint(), mailbox, "123", home), home));
+                    HarnessEnvironment.of(database.endpoint(), mailbox, "123", home), home));
             environment.put("ESR_" + service.schema().toUpperCase() + "_WORKDIR",
                     Files.createTempDirectory(home, service.schema() + "-work-").toString());
             database.dropSchemas(service.schema());

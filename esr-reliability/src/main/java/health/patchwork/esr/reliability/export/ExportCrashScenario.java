@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.reliability.HarnessDatabase;
 import health.patchwork.esr.reliability.HarnessHttp;
 import health.patchwork.esr.reliability.ScenarioResult;
@@ -81,7 +82,7 @@ public final class ExportCrashScenario {
         HarnessDatabase database = new HarnessDatabase(SharedPostgres.endpoint());
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
             Map<String, String> environment = service.environment(
-                    SandboxRuntime.serviceEnvironment(database.endpoint(), mailbox, "123", home), home);
+                    HarnessEnvironment.of(database.endpoint(), mailbox, "123", home), home);
             long cleanExportMillis = assumedExportMillis != null ? assumedExportMillis
                     : cleanExportMillis(service, database, mailbox, environment);
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.name.ExtractType;
 import health.patchwork.esr.formats.name.OutboundFileName;
 import health.patchwork.esr.reliability.ScenarioResult;
@@ -67,7 +68,7 @@ public final class DownloadCutScenario {
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
              CuttingProxy proxy = CuttingProxy.start(mailbox.port())) {
             Map<String, String> environment = ProxiedMailbox.environment(
-                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), mailbox, proxy, home);
+                    HarnessEnvironment.of(database, mailbox, "123", home), mailbox, proxy, home);
             environment.put("ESR_OUTBOUND_WORKDIR", Files.createTempDirectory(home, "outbound-work-").toString());
             // poll often, so that a trial is a retry away rather than a default 15 minutes
             environment.put("ESR_OUTBOUND_POLLINTERVAL", "1s");

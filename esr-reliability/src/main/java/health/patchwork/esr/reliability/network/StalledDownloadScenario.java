@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.reliability.ScenarioResult;
 import health.patchwork.esr.reliability.crash.WorkforceSnapshot;
 import health.patchwork.esr.reliability.network.CuttingProxy.Direction;
@@ -58,7 +59,7 @@ public final class StalledDownloadScenario {
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
              StallingProxy proxy = StallingProxy.start(mailbox.port())) {
             Map<String, String> environment = ProxiedMailbox.environment(
-                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), mailbox, proxy.port(), home);
+                    HarnessEnvironment.of(database, mailbox, "123", home), mailbox, proxy.port(), home);
             environment.put("ESR_OUTBOUND_WORKDIR", Files.createTempDirectory(home, "outbound-work-").toString());
             // poll often, so that a trial is a retry away rather than a default 15 minutes
             environment.put("ESR_OUTBOUND_POLLINTERVAL", "1s");

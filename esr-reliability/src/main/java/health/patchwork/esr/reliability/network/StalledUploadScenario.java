@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.read.InboundReader;
 import health.patchwork.esr.formats.read.InboundRecord;
 import health.patchwork.esr.formats.validate.InboundFileValidator;
@@ -71,7 +72,7 @@ public final class StalledUploadScenario {
              StallingProxy proxy = StallingProxy.start(mailbox.port());
              FinalNameWatcher watcher = new FinalNameWatcher(mailbox.resolve("/in"))) {
             Map<String, String> environment = AttendanceWorkload.withHarnessPayCodes(ProxiedMailbox.environment(
-                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), mailbox, proxy.port(), home),
+                    HarnessEnvironment.of(database, mailbox, "123", home), mailbox, proxy.port(), home),
                     home);
             environment.put("ESR_ATTENDANCE_WORKDIR", Files.createTempDirectory(home, "attendance-work-").toString());
             StallSettings.apply(environment);

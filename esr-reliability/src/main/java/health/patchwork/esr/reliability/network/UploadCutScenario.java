@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.formats.validate.InboundFileValidator;
 import health.patchwork.esr.formats.validate.InboundValidationOptions;
 import health.patchwork.esr.formats.validate.ValidationReport;
@@ -57,7 +58,7 @@ public final class UploadCutScenario {
              CuttingProxy proxy = CuttingProxy.start(mailbox.port());
              FinalNameWatcher watcher = new FinalNameWatcher(mailbox.resolve("/in"))) {
             Map<String, String> environment = AttendanceWorkload.withHarnessPayCodes(ProxiedMailbox.environment(
-                    SandboxRuntime.serviceEnvironment(database, mailbox, "123", home), mailbox, proxy, home), home);
+                    HarnessEnvironment.of(database, mailbox, "123", home), mailbox, proxy, home), home);
             environment.put("ESR_ATTENDANCE_WORKDIR", Files.createTempDirectory(home, "attendance-work-").toString());
             Path logs = Files.createDirectories(home.resolve("logs"));
             try (ServiceProcess service = ServiceProcess.start(repository, SERVICE, freePort(), environment, logs)) {

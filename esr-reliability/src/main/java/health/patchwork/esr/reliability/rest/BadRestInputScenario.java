@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import health.patchwork.esr.reliability.HarnessEnvironment;
 import health.patchwork.esr.reliability.HarnessDatabase;
 import health.patchwork.esr.reliability.HarnessHttp;
 import health.patchwork.esr.reliability.ScenarioResult;
@@ -62,7 +63,7 @@ public final class BadRestInputScenario {
         database.dropSchemas("workforce", "attendance", "absence");
         List<ServiceProcess> processes = new ArrayList<>();
         try (EmbeddedSftpServer mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"))) {
-            Map<String, String> environment = SandboxRuntime.serviceEnvironment(database.endpoint(), mailbox, "123",
+            Map<String, String> environment = HarnessEnvironment.of(database.endpoint(), mailbox, "123",
                     home);
             List<ApiOperation> operations = new ArrayList<>();
             Map<String, SampleValues> samples = new HashMap<>();

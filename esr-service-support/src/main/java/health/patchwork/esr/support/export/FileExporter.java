@@ -28,6 +28,7 @@ import health.patchwork.esr.formats.name.InboundFileType;
 import health.patchwork.esr.support.files.PrivateFiles;
 import health.patchwork.esr.support.logging.Redaction;
 import health.patchwork.esr.support.mailbox.MailboxClient;
+import health.patchwork.esr.support.mailbox.MailboxRetry;
 import health.patchwork.esr.support.mailbox.RemoteFile;
 import health.patchwork.esr.support.mailbox.UploadParts;
 
@@ -86,6 +87,7 @@ public class FileExporter {
     private final Clock clock;
     private final ExportCheckpoints checkpoints;
     private final ExportMetrics metrics;
+    private final MailboxRetry retry;
 
     private FileExporter(Builder b) {
         this.fileType = b.fileType;
@@ -102,6 +104,7 @@ public class FileExporter {
         this.clock = b.clock;
         this.checkpoints = b.checkpoints;
         this.metrics = new ExportMetrics(b.meters, fileType);
+        this.retry = b.retry;
     }
 
     public static Builder builder(InboundFileType fileType) {
@@ -149,7 +152,10 @@ public class FileExporter {
         for (ExportedFile file : ledger.pending(fileType)) {
             log.info("Export recovery: {} is {} but not confirmed on the mailbox; finishing it", file.fileName(),
                     file.state());
-            done.add(complete(file, held));
+            // no retry here: recovery runs at start-up and before every export, and is tried again by the next one
+            try (MDC.MDCCloseable named = MDC.putCloseable(FILE_KEY, file.fileName())) {
+                done.add(completeNamed(file, held));
+            }
             metrics.recovered();
         }
         return done;
@@ -198,7 +204,7 @@ public class FileExporter {
             long sequence = ledger.nextSequence(fileType, firstSequence);
             InboundFileName name = new InboundFileName(fileType, vpd, sourceSystemCode, target.periodType(),
                     target.run(), target.period(), sequence);
-            // from here on the file's lines name it; complete() names it again for recovery's files
+            // from here on the file's lines name it; delivery and recovery name it again themselves
             MDC.put(FILE_KEY, name.format());
             Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             long id = ledger.insertGenerated(name, target.payroll(), generatedAt);
@@ -229,9 +235,11 @@ public class FileExporter {
      * Puts a file on the mailbox exactly once and marks it UPLOADED, from the state the ledger has it in now (read
      * again here, under the lock).
      */
+    /** Delivers a file just generated, tried again while the mailbox fails it ({@link MailboxRetry}). */
     private ExportedFile complete(ExportedFile given, ExportLock.Held held) {
         try (MDC.MDCCloseable named = MDC.putCloseable(FILE_KEY, given.fileName())) {
-            return completeNamed(given, held);
+            // outside any transaction, and safe to repeat: each try starts from the state the ledger has now
+            return retry.call(fileType + " delivery", () -> completeNamed(given, held));
         }
     }
 
@@ -470,9 +478,16 @@ public class FileExporter {
         private Clock clock = Clock.systemUTC();
         private ExportCheckpoints checkpoints = ExportCheckpoints.NONE;
         private MeterRegistry meters = new CompositeMeterRegistry();
+        private MailboxRetry retry = MailboxRetry.NONE;
 
         private Builder(InboundFileType fileType) {
             this.fileType = fileType;
+        }
+
+        /** How a delivery the mailbox fails is tried again before the export gives up (default: not at all). */
+        public Builder retry(MailboxRetry value) {
+            this.retry = value;
+            return this;
         }
 
         public Builder trust(String vpd, String sourceSystemCode) {

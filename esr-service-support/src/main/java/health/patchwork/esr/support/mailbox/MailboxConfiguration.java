@@ -3,6 +3,8 @@ package health.patchwork.esr.support.mailbox;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 /** The SFTP mailbox every service talks to, with strict host-key checking against the configured known_hosts. */
 @AutoConfiguration
-@EnableConfigurationProperties(MailboxSettings.class)
+@EnableConfigurationProperties({MailboxSettings.class, MailboxRetrySettings.class})
 public class MailboxConfiguration {
 
     @Bean
@@ -32,6 +34,20 @@ public class MailboxConfiguration {
     MailboxClient mailboxClient(@Qualifier("mailboxConnector") MailboxConnector mailboxConnector, MailboxActivity activity,
                                 ObjectProvider<Clock> clock) {
         return new SftpMailboxClient(mailboxConnector, activity, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Deliveries tried again while the mailbox fails them (esr.mailbox.retry.*), counted and on health. */
+    @Bean
+    @ConditionalOnMissingBean
+    MailboxRetry mailboxRetry(MailboxRetrySettings settings, ObjectProvider<MeterRegistry> meters,
+                              ObjectProvider<Clock> clock) {
+        return new MailboxRetry(settings, meters.getIfAvailable(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "mailboxRetriesHealthIndicator")
+    MailboxRetryHealth mailboxRetriesHealthIndicator(MailboxRetry retry) {
+        return new MailboxRetryHealth(retry);
     }
 
     /** A fresh connection per probe, not the pool: a pooled session would hide a host key changed since it connected. */

@@ -23,9 +23,13 @@ import health.patchwork.esr.formats.name.PeriodRun;
 import health.patchwork.esr.formats.write.AbsenceFileWriter;
 import health.patchwork.esr.formats.write.AbsenceRow;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
-import health.patchwork.esr.support.mailbox.SftpMailboxClient;
-import health.patchwork.esr.support.mailbox.MailboxSettings;
+import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxConnector;
+import health.patchwork.esr.support.mailbox.MailboxException;
+import health.patchwork.esr.support.mailbox.MailboxRetry;
+import health.patchwork.esr.support.mailbox.MailboxRetrySettings;
+import health.patchwork.esr.support.mailbox.MailboxSettings;
+import health.patchwork.esr.support.mailbox.SftpMailboxClient;
 import health.patchwork.esr.support.schema.SupportSchemas;
 import health.patchwork.esr.support.schema.SupportTables;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
@@ -192,6 +196,45 @@ class FileExporterTest {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly(file.fileName());
         }
         assertThat(jdbc.queryForObject("select count(*) from export_file", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aDeliveryTheMailboxFailsIsTriedAgainAndTheFileGoesOnceInTheSameExport() throws IOException {
+        // the real mailbox, with one outage outside our control: the first temporary write fails as a dropped
+        // connection does
+        MailboxClient real = new SftpMailboxClient(MailboxConnector.pooled(new MailboxSettings(server.host(),
+                server.port(), server.username(), server.clientPrivateKey(), null, server.knownHosts(), "/out", "/in",
+                java.time.Duration.ofSeconds(10))));
+        int[] writes = {0};
+        MailboxClient dropsOnce = (MailboxClient) java.lang.reflect.Proxy.newProxyInstance(
+                MailboxClient.class.getClassLoader(), new Class<?>[] {MailboxClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("writeTemporary") && ++writes[0] == 1) {
+                        throw new MailboxException("connection reset during the transfer", null);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        FileExporter exporter = FileExporter.builder(InboundFileType.AB).trust("123", "PWH").content(new Absences())
+                .database(new ExportLedger(jdbc), new ExportLock(dataSource, "test-AB"),
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
+                .mailbox(dropsOnce, "/in").workDir(workDir)
+                .clock(Clock.fixed(Instant.parse("2026-11-03T09:35:00Z"), ZoneOffset.UTC))
+                .retry(new MailboxRetry(new MailboxRetrySettings(2, java.time.Duration.ofMillis(50), 2,
+                        java.time.Duration.ofMillis(100)), meters, Clock.systemUTC()))
+                .meters(meters).build();
+
+        ExportedFile file = exporter.export(NOVEMBER).orElseThrow();
+
+        assertThat(file.state()).as("delivered by the retry, not left to recovery").isEqualTo(ExportState.UPLOADED);
+        assertThat(writes[0]).isEqualTo(2);
+        try (Stream<Path> files = Files.list(server.resolve("/in"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(file.fileName());
+        }
+        assertThat(meters.counter("esr.mailbox.retries", "operation", "AB delivery", "outcome", "recovered").count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import health.patchwork.esr.outbound.config.OutboundSettings;
 import health.patchwork.esr.outbound.ledger.FileLedger;
 import health.patchwork.esr.outbound.ledger.LedgerState;
 import health.patchwork.esr.support.mailbox.MailboxClient;
+import health.patchwork.esr.support.mailbox.MailboxRetry;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.mailbox.RemoteFileExistsException;
 import health.patchwork.esr.support.trust.TrustSettings;
@@ -33,6 +34,7 @@ public class RefreshRequester {
     private static final Logger log = LoggerFactory.getLogger(RefreshRequester.class);
 
     private final MailboxClient mailbox;
+    private final MailboxRetry retry;
     private final MailboxSettings mailboxSettings;
     private final TrustSettings trust;
     private final OutboundSettings settings;
@@ -40,9 +42,11 @@ public class RefreshRequester {
     private final SequenceStore sequence;
     private final Clock clock;
 
-    public RefreshRequester(MailboxClient mailbox, MailboxSettings mailboxSettings, TrustSettings trust,
-                            OutboundSettings settings, FileLedger ledger, SequenceStore sequence, Clock clock) {
+    public RefreshRequester(MailboxClient mailbox, MailboxRetry retry, MailboxSettings mailboxSettings,
+                            TrustSettings trust, OutboundSettings settings, FileLedger ledger, SequenceStore sequence,
+                            Clock clock) {
         this.mailbox = mailbox;
+        this.retry = retry;
         this.mailboxSettings = mailboxSettings;
         this.trust = trust;
         this.settings = settings;
@@ -68,7 +72,11 @@ public class RefreshRequester {
         }
         Path file = write(name, today);
         try {
-            mailbox.upload(file, mailboxSettings.inboundDir(), name);
+            // a request that reached the mailbox before a failure is found there by the retry (exists: not retried)
+            retry.call("full-refresh request", () -> {
+                mailbox.upload(file, mailboxSettings.inboundDir(), name);
+                return name;
+            });
         } catch (RemoteFileExistsException e) {
             log.warn("Full-refresh request {} is already in the mailbox; recording it as sent", name);
         }
