@@ -231,10 +231,6 @@ public class FileExporter {
         return Optional.of(file);
     }
 
-    /**
-     * Puts a file on the mailbox exactly once and marks it UPLOADED, from the state the ledger has it in now (read
-     * again here, under the lock).
-     */
     /** Delivers a file just generated, tried again while the mailbox fails it ({@link MailboxRetry}). */
     private ExportedFile complete(ExportedFile given, ExportLock.Held held) {
         try (MDC.MDCCloseable named = MDC.putCloseable(FILE_KEY, given.fileName())) {
@@ -243,6 +239,10 @@ public class FileExporter {
         }
     }
 
+    /**
+     * Puts a file on the mailbox exactly once and marks it UPLOADED, from the state the ledger has it in now (read
+     * again here, under the lock).
+     */
     private ExportedFile completeNamed(ExportedFile given, ExportLock.Held held) {
         ExportedFile file = ledger.byId(given.id()).orElseThrow();
         Path local = outgoingDir.resolve(file.fileName());

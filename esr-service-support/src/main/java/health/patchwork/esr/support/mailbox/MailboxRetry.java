@@ -1,6 +1,7 @@
 package health.patchwork.esr.support.mailbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ public final class MailboxRetry {
 
     /** Never retries: one try, as before retries existed. */
     public static final MailboxRetry NONE = new MailboxRetry(new MailboxRetrySettings(0,
-            java.time.Duration.ofMillis(10), 1, java.time.Duration.ofMillis(10)), null, Clock.systemUTC());
+            Duration.ofMillis(10), 1, Duration.ofMillis(10)), null, Clock.systemUTC());
 
     /** An operation being retried now: its name, how many retries so far, since when, the last failure's class. */
     public record Retrying(String operation, int retries, int maxRetries, Instant since, String lastFailure) {
