@@ -14,7 +14,9 @@ public enum SupportTables {
     /** {@code INT_LOCK}: the leader lease among a service's instances (support.leader). */
     LEADER,
     /** {@code export_file} and {@code export_file_event}: the inbound files sent to the mailbox (support.export). */
-    EXPORT;
+    EXPORT,
+    /** {@code notification_event} and {@code notification_delivery}: the webhook outbox (support.notification). */
+    NOTIFICATION;
 
     /** Where this set's migrations are, inside esr-service-support. */
     public String location() {
