@@ -12,9 +12,9 @@ import health.patchwork.esr.support.health.DatabaseBackedHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * {@code notifications} in {@code /actuator/health}: ATTENTION when the oldest event not yet delivered (still being
- * retried, or DEAD) is older than {@code esr.notifications.attention-after}: the platform is missing news it relies
- * on. Counts per endpoint in the details.
+ * {@code notifications} in {@code /actuator/health}: ATTENTION when a delivery was given up (DEAD, until replayed), or
+ * when the oldest event not yet delivered is older than {@code esr.notifications.attention-after}: either way the
+ * platform is missing news it relies on. Counts per endpoint in the details.
  */
 public class NotificationHealth extends DatabaseBackedHealthIndicator {
 
@@ -34,8 +34,12 @@ public class NotificationHealth extends DatabaseBackedHealthIndicator {
     protected Health check() {
         List<OutboxDeliveries.EndpointCounts> counts = outbox.counts(endpoints);
         Optional<Instant> oldest = outbox.oldestUndelivered(endpoints);
+        long dead = counts.stream().mapToLong(OutboxDeliveries.EndpointCounts::dead).sum();
         Health.Builder health;
-        if (oldest.isPresent() && Duration.between(oldest.get(), clock.instant()).compareTo(attentionAfter) > 0) {
+        if (dead > 0) {
+            health = Health.status(Attention.because(dead + " event(s) for the platform were given up after their"
+                    + " last attempt; replay them (POST /actuator/esrnotifications/dead) once the receiver is back"));
+        } else if (oldest.isPresent() && Duration.between(oldest.get(), clock.instant()).compareTo(attentionAfter) > 0) {
             health = Health.status(Attention.because("an event for the platform has waited longer than "
                     + attentionAfter + " to be delivered"));
         } else {
