@@ -61,7 +61,7 @@ public class NotificationConfiguration {
                                                   Environment environment) {
         String service = environment.getProperty("spring.application.name", "esr-service");
         NotificationDispatcher dispatcher = new NotificationDispatcher(outbox, dataSource, settings, metrics,
-                leadership::isLeader, clock.getIfAvailable(Clock::systemUTC), "esr-integration/" + service);
+                leadership::isLeader, clock.getIfAvailable(Clock::systemUTC), service);
         MeterRegistry meters = metrics.registry();
         Clock now = clock.getIfAvailable(Clock::systemUTC);
         DatabaseGauge.register(meters, "esr.notifications.undelivered",

@@ -50,6 +50,7 @@ public class NotificationDispatcher implements AutoCloseable {
     private final RetryDelays delays;
     private final HttpClient http;
     private final ExecutorService senders;
+    private final String service;
     private final String userAgent;
     private volatile boolean closed;
 
@@ -58,14 +59,15 @@ public class NotificationDispatcher implements AutoCloseable {
 
     public NotificationDispatcher(OutboxDeliveries outbox, DataSource dataSource, NotificationSettings settings,
                                   NotificationMetrics metrics, BooleanSupplier leading, Clock clock,
-                                  String userAgent) {
+                                  String service) {
         this.outbox = outbox;
         this.dataSource = dataSource;
         this.settings = settings;
         this.metrics = metrics;
         this.leading = leading;
         this.clock = clock;
-        this.userAgent = userAgent;
+        this.service = service;
+        this.userAgent = "esr-integration/" + service;
         this.delays = new RetryDelays(settings.firstRetry(), settings.maxRetryDelay(),
                 () -> ThreadLocalRandom.current().nextDouble());
         for (NotificationSettings.Endpoint endpoint : settings.endpoints()) {
@@ -113,7 +115,9 @@ public class NotificationDispatcher implements AutoCloseable {
     private void drain(Target target) {
         String endpoint = target.endpoint().key();
         try {
-            Optional<ExportLock.Held> lock = new ExportLock(dataSource, "notifications " + endpoint).tryAcquire();
+            // per service too: the three services share one database, and each has its own outbox to drain
+            Optional<ExportLock.Held> lock =
+                    new ExportLock(dataSource, "esr-notifications " + service + " " + endpoint).tryAcquire();
             if (lock.isEmpty()) {
                 return;
             }

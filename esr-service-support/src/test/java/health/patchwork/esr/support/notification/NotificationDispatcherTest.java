@@ -350,7 +350,7 @@ class NotificationDispatcherTest {
 
     private NotificationDispatcher dispatcher(NotificationSettings settings) {
         NotificationDispatcher dispatcher = new NotificationDispatcher(new OutboxDeliveries(dataSource), dataSource,
-                settings, new NotificationMetrics(meters), () -> true, Clock.systemUTC(), "esr-integration/test");
+                settings, new NotificationMetrics(meters), () -> true, Clock.systemUTC(), "test");
         closing.add(dispatcher);
         return dispatcher;
     }
