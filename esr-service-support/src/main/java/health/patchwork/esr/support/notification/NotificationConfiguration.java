@@ -66,7 +66,7 @@ public class NotificationConfiguration {
         Clock now = clock.getIfAvailable(Clock::systemUTC);
         DatabaseGauge.register(meters, "esr.notifications.undelivered",
                 "Deliveries to the platform's webhooks still being tried", () -> outbox.pending(dispatcher.endpoints()));
-        DatabaseGauge.register(meters, "esr.notifications.oldest.undelivered.age",
+        DatabaseGauge.register(meters, "esr.notifications.oldest.undelivered.age.seconds",
                 "Seconds since the oldest event not yet delivered (PENDING or DEAD) was published; 0 when none",
                 () -> outbox.oldestUndelivered(dispatcher.endpoints())
                         .map(at -> (Number) Duration.between(at, now.instant()).toSeconds()).orElse(0));
