@@ -145,7 +145,9 @@ public class FileApplier {
                 status.setRollbackOnly();
                 return new Result(false, figures, changes, superseded, staged, first != null, null);
             }
-            ledger.applied(entry.id(), millisSince(started));
+            ledger.applied(entry.id(), millisSince(started), new FileLedger.AppliedChanges(feedBefore,
+                    merger.lastSeq(), changes.stream().map(c -> new FileLedger.ChangeTally(c.entityType(),
+                            c.change(), c.count())).toList()));
             return new Result(false, figures, changes, superseded, staged, first != null, null);
         });
     }
