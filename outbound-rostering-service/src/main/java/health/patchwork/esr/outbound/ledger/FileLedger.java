@@ -258,7 +258,10 @@ public class FileLedger {
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("changeFeed", Map.of("after", Long.toString(changes.after()), "upTo", Long.toString(changes.upTo())));
+        Map<String, Object> cursor = new LinkedHashMap<>();
+        cursor.put("after", Long.toString(changes.after()));
+        cursor.put("upTo", Long.toString(changes.upTo()));
+        data.put("cursor", cursor);
         data.put("changeCount", changes.counts().stream().mapToLong(ChangeTally::count).sum());
         data.put("counts", changes.counts().stream().map(tally -> (Object) Map.of("entityType", tally.entityType(),
                 "change", tally.change(), "count", tally.count())).toList());

@@ -56,8 +56,8 @@ class FileNotificationsTest extends OutboundTestBase {
         assertThat(data.get("state").asString()).isEqualTo("APPLIED");
         assertThat(data.get("extractType").asString()).isEqualTo("FULL");
         assertThat(data.get("sequenceNumber").asLong()).isEqualTo(41);
-        assertThat(data.get("changeFeed").get("after").asString()).isEqualTo("0");
-        assertThat(data.get("changeFeed").get("upTo").asString())
+        assertThat(data.get("cursor").get("after").asString()).isEqualTo("0");
+        assertThat(data.get("cursor").get("upTo").asString())
                 .isEqualTo(Long.toString(count("select max(seq) from entity_change")));
         assertThat(data.get("changeCount").asLong()).isEqualTo(count("select count(*) from entity_change"));
         assertThat(data.get("counts").findValuesAsString("entityType")).contains("PERSON", "ASSIGNMENT");
@@ -71,8 +71,8 @@ class FileNotificationsTest extends OutboundTestBase {
 
         JsonNode change = outbox.ofType("outbound.file.applied").get(1).data();
         assertThat(change.get("fileName").asString()).isEqualTo(GOC_42);
-        assertThat(change.get("changeFeed").get("after").asString()).isEqualTo(Long.toString(before));
-        assertThat(change.get("changeFeed").get("upTo").asString())
+        assertThat(change.get("cursor").get("after").asString()).isEqualTo(Long.toString(before));
+        assertThat(change.get("cursor").get("upTo").asString())
                 .isEqualTo(Long.toString(count("select max(seq) from entity_change")));
         assertThat(change.get("changeCount").asLong())
                 .isEqualTo(count("select count(*) from entity_change where seq > ?", before));
