@@ -57,6 +57,14 @@ class InvalidSettingsTest extends ServiceStartupTest {
     }
 
     @Test
+    void aRegistrationThresholdNamedTwiceStopsStartUp(CapturedOutput output) {
+        assertThatThrownBy(() -> start(valid().with("esr.outbound.registration-notices.thresholds", "90,30,30")));
+
+        assertThat(output).contains("Invalid setting esr.outbound.registration-notices.thresholds (environment"
+                + " variable ESR_OUTBOUND_REGISTRATIONNOTICES_THRESHOLDS): must not name a number of days twice");
+    }
+
+    @Test
     void aNegativeDiskSpaceMarginStopsStartUp(CapturedOutput output) {
         assertThatThrownBy(() -> start(valid().with("esr.outbound.disk-space-margin", "-1MB")));
 
