@@ -28,8 +28,8 @@ public final class TestData {
         new ResourceDatabasePopulator(new ClassPathResource(
                 "health/patchwork/esr/testsupport/workforce/published-contract-stub.sql"))
                 .execute(jdbc.getDataSource());
-        jdbc.execute("truncate attendance.export_entry, attendance.timesheet_line, attendance.export_file"
-                + " restart identity cascade");
+        jdbc.execute("truncate attendance.export_entry, attendance.timesheet_line, attendance.export_file,"
+                + " attendance.notification_delivery, attendance.notification_event restart identity cascade");
         jdbc.execute("truncate workforce.published_assignment");
         jdbc.update("""
                 insert into workforce.published_assignment (assignment_id, assignment_number, person_id, employee_number,

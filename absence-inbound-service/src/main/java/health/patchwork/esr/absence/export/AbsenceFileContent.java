@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.export.ExportContent;
 import health.patchwork.esr.support.export.ExportTarget;
+import health.patchwork.esr.support.notification.EventType;
+import health.patchwork.esr.support.notification.Notification;
+import health.patchwork.esr.support.notification.Notifications;
 import health.patchwork.esr.support.workforce.AssignmentOnDate;
 import health.patchwork.esr.support.workforce.AssignmentSlice;
 import health.patchwork.esr.support.workforce.PublishedSlices;
@@ -32,6 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What goes into an AB file. New absences whose start falls in the finalised period or earlier are added; every
@@ -52,8 +57,14 @@ class AbsenceFileContent implements ExportContent {
     private final boolean checkAssignments;
     private final List<String> inactiveStatuses;
 
-    AbsenceFileContent(AbsenceStore absences, ExportRows rows, JdbcClient jdbc, AbsenceSettings settings) {
+    private final TransactionTemplate transactions;
+    private final Notifications notifications;
+
+    AbsenceFileContent(AbsenceStore absences, ExportRows rows, JdbcClient jdbc, AbsenceSettings settings,
+                       TransactionTemplate transactions, Notifications notifications) {
         this.absences = absences;
+        this.transactions = transactions;
+        this.notifications = notifications;
         this.rows = rows;
         this.workforce = new PublishedSlices(jdbc);
         this.checkAssignments = settings.checkAssignments();
@@ -66,9 +77,10 @@ class AbsenceFileContent implements ExportContent {
     }
 
     /**
-     * Before a file is generated, in transactions of its own (so that the marks survive a file with no rows): marks
+     * Before a file is generated, in a transaction of its own (so that the marks survive a file with no rows): marks
      * each due absence that cannot be sent now with the reason (field and problem, never the value), and clears the
-     * mark of those that can. Marked absences need attention and stay out of files until they pass.
+     * mark of those that can. Marked absences need attention and stay out of files until they pass; the platform is
+     * told of each ({@code line.held}) in the same transaction.
      */
     void precheck(PayrollPeriod period) {
         List<AbsenceStore.Precheck> prechecks = new ArrayList<>();
@@ -76,13 +88,48 @@ class AbsenceFileContent implements ExportContent {
         Map<String, List<AssignmentSlice>> slices = checkAssignments ? workforce.of(due.stream()
                 .flatMap(c -> Stream.concat(c.desired().stream(), c.sent().map(ExportRows.Row::details).stream()))
                 .map(AbsenceDetails::assignmentNumber).collect(Collectors.toSet())) : Map.of();
+        Map<Candidate, Problem> held = new LinkedHashMap<>();
         for (Candidate candidate : due) {
-            Optional<String> problem = firstProblem(plan(candidate), slices);
+            Optional<Problem> problem = firstProblem(plan(candidate), slices);
             prechecks.add(new AbsenceStore.Precheck(candidate.absenceId(), candidate.revision(),
-                    problem.orElse(null)));
-            problem.ifPresent(p -> log.warn("Absence {} left out of the AB file: {}", candidate.reference(), p));
+                    problem.map(Problem::text).orElse(null)));
+            problem.ifPresent(p -> {
+                log.warn("Absence {} left out of the AB file: {}", candidate.reference(), p.text());
+                held.put(candidate, p);
+            });
         }
-        absences.recordPrechecks(prechecks);
+        // the marks and what tells of them commit together
+        transactions.executeWithoutResult(status -> {
+            absences.recordPrechecks(prechecks);
+            held.forEach((candidate, problem) -> notifications.publish(heldEvent(candidate, problem, period)));
+        });
+    }
+
+    /**
+     * {@code line.held}: the absence is held out of its period's files by a check. Told once per revision and
+     * check, so that finalising again with the problem still there does not tell it again.
+     */
+    private static Notification heldEvent(Candidate candidate, Problem problem, PayrollPeriod period) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("absenceId", candidate.absenceId());
+        data.put("reference", candidate.reference());
+        data.put("revision", candidate.revision());
+        data.put("assignmentNumber", problem.assignmentNumber());
+        data.put("operation", problem.operation().name());
+        data.put("payroll", period.payroll());
+        data.put("period", String.format("%04d", period.key()));
+        data.put("check", problem.code());
+        data.put("field", problem.field());
+        return Notification.of(EventType.LINE_HELD, "absence:" + candidate.absenceId(), data)
+                .once(candidate.absenceId() + ":" + candidate.revision() + ":" + problem.code());
+    }
+
+    /**
+     * Why a planned row cannot go: {@code code} an assignment finding ({@code ASSIGNMENT_ENDED}, ...) or the layout's
+     * reason for {@code field}; {@code text} as the absence's status shows it (never a value).
+     */
+    private record Problem(String code, String field, AbsenceOperation operation, String assignmentNumber,
+                           String text) {
     }
 
     @Override
@@ -116,19 +163,25 @@ class AbsenceFileContent implements ExportContent {
      * The first reason a planned row cannot go: its assignment, as the feed has it now, not payable on the absence's
      * start (gone from the feed, ended before it, or the start outside every slice), or a field the layout refuses.
      */
-    private Optional<String> firstProblem(List<ExportRows.Row> planned, Map<String, List<AssignmentSlice>> slices) {
-        List<String> problems = new ArrayList<>();
+    private Optional<Problem> firstProblem(List<ExportRows.Row> planned, Map<String, List<AssignmentSlice>> slices) {
+        List<Problem> problems = new ArrayList<>();
         for (ExportRows.Row row : planned) {
+            String assignment = row.details().assignmentNumber();
             if (checkAssignments && row.operation() != AbsenceOperation.DEL) {
-                AssignmentOnDate standing = AssignmentOnDate.of(slices.get(row.details().assignmentNumber()),
-                        row.details().startDate(), inactiveStatuses);
+                AssignmentOnDate standing = AssignmentOnDate.of(slices.get(assignment), row.details().startDate(),
+                        inactiveStatuses);
                 if (!standing.payable()) {
-                    problems.add(row.operation() + " Assignment Number: " + standing.reason("absence start",
-                            row.details().startDate()));
+                    problems.add(new Problem(switch (standing.finding()) {
+                        case NOT_IN_FEED -> "ASSIGNMENT_NOT_IN_FEED";
+                        case ENDED -> "ASSIGNMENT_ENDED";
+                        default -> "OUTSIDE_ASSIGNMENT";
+                    }, "Assignment Number", row.operation(), assignment, row.operation() + " Assignment Number: "
+                            + standing.reason("absence start", row.details().startDate())));
                 }
             }
             AbsenceRowCheck.check(row.details().toRow(LocalDate.of(2000, 1, 1), row.operation(), row.reference()),
-                    options).ifPresent(p -> problems.add(row.operation() + " " + p.layoutField() + ": " + p.reason()));
+                    options).ifPresent(p -> problems.add(new Problem(p.reason(), p.layoutField(), row.operation(),
+                    assignment, row.operation() + " " + p.layoutField() + ": " + p.reason())));
         }
         return problems.stream().findFirst();
     }

@@ -1,7 +1,6 @@
 package health.patchwork.esr.absence.health;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import health.patchwork.esr.absence.period.FinalisedPeriods;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component("export")
 class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
 
-    private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     static final Status OVERDUE = Attention.because("absences of a finalised period are still unsent");
     static final Status UNKNOWN_PAYROLL = Attention.because("absences wait for a payroll esr.payrolls does not name");
 
@@ -49,7 +47,7 @@ class AbsenceExportHealth extends DatabaseBackedHealthIndicator {
 
     @Override
     protected Health check() {
-        long overdue = absences.countLeftUnsentBy(finalised.finalisedBefore(clock.instant().minus(OVERDUE_AFTER)));
+        long overdue = absences.countLeftUnsentBy(finalised.finalisedBefore(clock.instant().minus(FinalisedPeriods.OVERDUE_AFTER)));
         long unknownPayroll = absences.countWaitingOutside(payrolls);
         return (overdue > 0 ? Health.status(OVERDUE) : unknownPayroll > 0 ? Health.status(UNKNOWN_PAYROLL)
                 : Health.up())

@@ -1,6 +1,7 @@
 package health.patchwork.esr.absence.period;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,13 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class FinalisedPeriods {
+
+    /**
+     * How long after a finalisation its absences may still be unsent before the export is overdue (the export runs
+     * at once; a failed one is tried by the next finalisation or the fallback). Health and {@code export.overdue}
+     * agree on it.
+     */
+    public static final Duration OVERDUE_AFTER = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
 

@@ -1,6 +1,9 @@
 package health.patchwork.esr.absence.reconcile;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import health.patchwork.esr.absence.config.AbsenceSettings;
 import health.patchwork.esr.absence.status.AbsenceStatusQuery;
 import health.patchwork.esr.absence.store.AbsenceStore;
 import health.patchwork.esr.absence.store.ExportRows;
@@ -21,6 +25,9 @@ import health.patchwork.esr.formats.write.AbsenceOperation;
 import health.patchwork.esr.support.export.ExportLedger;
 import health.patchwork.esr.support.export.ExportState;
 import health.patchwork.esr.support.export.ExportedFile;
+import health.patchwork.esr.support.notification.EventType;
+import health.patchwork.esr.support.notification.Notification;
+import health.patchwork.esr.support.notification.Notifications;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +54,14 @@ public class Reconciler {
     private final PublishedAbsences echoes;
     private final AbsenceStatusQuery status;
     private final Clock clock;
+    private final Notifications notifications;
+    private final Duration window;
 
     Reconciler(AbsenceStore absences, ExportRows rows, ExportLedger files, PublishedAbsences echoes,
-            AbsenceStatusQuery status, Clock clock, MeterRegistry meters) {
+            AbsenceStatusQuery status, Clock clock, MeterRegistry meters, Notifications notifications,
+            AbsenceSettings settings) {
+        this.notifications = notifications;
+        this.window = Duration.ofDays(settings.reconcileWindowDays());
         this.absences = absences;
         this.rows = rows;
         this.files = files;
@@ -66,8 +78,10 @@ public class Reconciler {
     public Result run() {
         // only an absence whose latest revision sent is unconfirmed can become confirmed or differ
         List<AbsenceStore.Progress> awaiting = absences.awaitingEcho();
-        Map<String, ExportRows.Row> lastUploaded = lastUploadedRows(
+        Map<String, Sent> lastSent = lastUploadedRows(
                 awaiting.stream().map(AbsenceStore.Progress::absenceId).toList());
+        Map<String, ExportRows.Row> lastUploaded = new LinkedHashMap<>();
+        lastSent.forEach((id, sent) -> lastUploaded.put(id, sent.row()));
         Set<String> references = new HashSet<>();
         awaiting.forEach(absence -> references.add(absence.reference()));
         lastUploaded.values().forEach(row -> references.add(row.reference()));
@@ -78,7 +92,13 @@ public class Reconciler {
         List<AbsenceStore.Confirmation> confirmations = lastUploaded.values().stream()
                 .map(row -> confirmation(row, echoed.getOrDefault(row.reference(), List.of())))
                 .flatMap(Optional::stream).toList();
-        int confirmed = absences.confirm(confirmations, clock.instant());
+        List<String> newlyConfirmed = absences.confirm(confirmations, clock.instant());
+        int confirmed = newlyConfirmed.size();
+        Map<String, AbsenceStore.Confirmation> byId = new HashMap<>();
+        confirmations.forEach(c -> byId.put(c.absenceId(), c));
+        newlyConfirmed.forEach(id -> notifications.publish(told(EventType.ABSENCE_CONFIRMED, lastSent.get(id),
+                byId.get(id).esrAbsenceId())));
+        tellUnconfirmed(awaiting, lastSent, Set.copyOf(newlyConfirmed));
         // echoed with our reference, but not (yet) with the values last sent
         absences.markEchoDiffers(awaiting.stream()
                 .filter(absence -> echoed.getOrDefault(absence.reference(), List.of()).stream()
@@ -93,16 +113,67 @@ public class Reconciler {
     }
 
     /** The last row of each absence in a file on the mailbox (ESR cannot have echoed one that is not), by id. */
-    private Map<String, ExportRows.Row> lastUploadedRows(List<String> absenceIds) {
+    private Map<String, Sent> lastUploadedRows(List<String> absenceIds) {
         Map<String, List<ExportRows.Written>> history = rows.historyOf(absenceIds);
         // the rows are read before their files, so a file is never taken as uploaded before its rows were written
-        Set<Long> uploaded = files.byIds(history.values().stream().flatMap(List::stream)
+        Map<Long, ExportedFile> uploaded = new HashMap<>();
+        files.byIds(history.values().stream().flatMap(List::stream)
                         .map(ExportRows.Written::fileId).collect(Collectors.toSet())).values().stream()
-                .filter(file -> file.state() == ExportState.UPLOADED).map(ExportedFile::id).collect(Collectors.toSet());
-        Map<String, ExportRows.Row> last = new LinkedHashMap<>();
-        history.forEach((absenceId, written) -> written.stream().filter(w -> uploaded.contains(w.fileId()))
-                .reduce((earlier, later) -> later).ifPresent(w -> last.put(absenceId, w.row())));
+                .filter(file -> file.state() == ExportState.UPLOADED).forEach(file -> uploaded.put(file.id(), file));
+        Map<String, Sent> last = new LinkedHashMap<>();
+        history.forEach((absenceId, written) -> written.stream().filter(w -> uploaded.containsKey(w.fileId()))
+                .reduce((earlier, later) -> later)
+                .ifPresent(w -> last.put(absenceId, new Sent(w.row(), uploaded.get(w.fileId())))));
         return last;
+    }
+
+    /** An absence's last row on the mailbox and the file it went in. */
+    private record Sent(ExportRows.Row row, ExportedFile file) {
+    }
+
+    /**
+     * {@code absence.unconfirmed}: sent as last changed, not a withdrawal, in a file uploaded before the window began
+     * and not echoed (the rule of the status and the attention gauge), told once per revision sent.
+     */
+    private void tellUnconfirmed(List<AbsenceStore.Progress> awaiting, Map<String, Sent> lastSent,
+                                 Set<String> confirmedNow) {
+        if (!notifications.wanted(EventType.ABSENCE_UNCONFIRMED)) {
+            return;
+        }
+        Instant windowStart = clock.instant().minus(window);
+        for (AbsenceStore.Progress absence : awaiting) {
+            Sent sent = lastSent.get(absence.absenceId());
+            if (sent == null || confirmedNow.contains(absence.absenceId()) || absence.revision() != sent.row().revision()
+                    || !Integer.valueOf(sent.row().revision()).equals(absence.sentRevision())
+                    || sent.row().operation() == AbsenceOperation.DEL || sent.file().uploadedAt() == null
+                    || !sent.file().uploadedAt().isBefore(windowStart)) {
+                continue;
+            }
+            notifications.publish(told(EventType.ABSENCE_UNCONFIRMED, sent, null));
+        }
+    }
+
+    /** The event of a revision sent: ids, ESR's absence type and the dates, the file; never the person. */
+    private Notification told(EventType type, Sent sent, String esrAbsenceId) {
+        ExportRows.Row row = sent.row();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("absenceId", row.absenceId());
+        data.put("reference", row.reference());
+        data.put("revision", row.revision());
+        data.put("operation", row.operation().name());
+        data.put("assignmentNumber", row.details().assignmentNumber());
+        data.put("absenceType", row.details().absenceType());
+        data.put("startDate", row.details().startDate().toString());
+        data.put("endDate", row.details().endDate() == null ? null : row.details().endDate().toString());
+        data.put("fileName", sent.file().fileName());
+        data.put("uploadedAt", String.valueOf(sent.file().uploadedAt()));
+        if (type == EventType.ABSENCE_CONFIRMED) {
+            data.put("esrAbsenceId", esrAbsenceId);
+        } else {
+            data.put("windowDays", window.toDays());
+        }
+        return Notification.of(type, "absence:" + row.absenceId(), data)
+                .once(row.absenceId() + ":" + row.revision());
     }
 
     /**

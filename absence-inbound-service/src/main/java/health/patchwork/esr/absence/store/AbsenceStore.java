@@ -199,22 +199,23 @@ public class AbsenceStore {
                 .query(AbsenceStore::progress).list();
     }
 
-    /** Records the confirmations of revisions not confirmed yet; returns how many absences became confirmed. */
-    public int confirm(List<Confirmation> confirmations, Instant at) {
+    /** Records the confirmations of revisions not confirmed yet; returns the absences that became confirmed. */
+    public List<String> confirm(List<Confirmation> confirmations, Instant at) {
         if (confirmations.isEmpty()) {
-            return 0;
+            return List.of();
         }
         return jdbc.sql("""
                 update absence a
                 set confirmed_revision = c.revision, confirmed_at = ?,
                     esr_absence_id = coalesce(c.esr_absence_id, a.esr_absence_id)
                 from unnest(?::text[], ?::integer[], ?::text[]) as c (absence_id, revision, esr_absence_id)
-                where c.absence_id = a.absence_id and a.confirmed_revision is distinct from c.revision""")
+                where c.absence_id = a.absence_id and a.confirmed_revision is distinct from c.revision
+                returning a.absence_id""")
                 .params(Timestamp.from(at),
                         confirmations.stream().map(Confirmation::absenceId).toArray(String[]::new),
                         confirmations.stream().map(Confirmation::revision).toArray(Integer[]::new),
                         confirmations.stream().map(Confirmation::esrAbsenceId).toArray(String[]::new))
-                .update();
+                .query(String.class).list();
     }
 
     /**
@@ -237,18 +238,46 @@ public class AbsenceStore {
         if (finalisations.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
-                select count(*) from absence a
-                where a.sent_revision is null and not a.cancelled and a.rejection is null
-                  and exists (select 1 from unnest(?::text[], ?::integer[], ?::timestamptz[])
+        return jdbc.sql("select count(*) from absence a where " + LEFT_UNSENT + " " + """
+                   and exists (select 1 from unnest(?::text[], ?::integer[], ?::timestamptz[])
                                   as f (payroll, period_key, finalised_at)
                               where f.payroll is not distinct from a.payroll and f.period_key >= a.period_key
                                 and f.finalised_at >= a.received_at)""")
-                .params(finalisations.stream().map(FinalisedPeriods.Finalised::payroll).toArray(String[]::new),
-                        finalisations.stream().map(FinalisedPeriods.Finalised::periodKey).toArray(Integer[]::new),
-                        // ISO instants, which PostgreSQL reads as timestamptz (the driver sends no timestamp arrays)
-                        finalisations.stream().map(f -> f.at().toString()).toArray(String[]::new))
+                .params(finalisationParams(finalisations))
                 .query(Long.class).single();
+    }
+
+    /** A finalised period whose file should have carried {@code absences} absences that are still unsent. */
+    public record LeftUnsent(String payroll, int periodKey, long absences) {
+    }
+
+    /**
+     * What {@link #countLeftUnsentBy} counts, by the finalisation that should have carried them (an absence several
+     * finalisations should have carried counts for each), in period order.
+     */
+    public List<LeftUnsent> leftUnsentBy(List<FinalisedPeriods.Finalised> finalisations) {
+        if (finalisations.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select f.payroll, f.period_key, count(*)
+                from unnest(?::text[], ?::integer[], ?::timestamptz[]) as f (payroll, period_key, finalised_at)
+                join absence a on f.payroll is not distinct from a.payroll and f.period_key >= a.period_key
+                                  and f.finalised_at >= a.received_at
+                where""" + " " + LEFT_UNSENT + " " + """
+                 group by f.payroll, f.period_key order by f.period_key, f.payroll nulls first""")
+                .params(finalisationParams(finalisations))
+                .query((rs, n) -> new LeftUnsent(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+    }
+
+    private static final String LEFT_UNSENT = "a.sent_revision is null and not a.cancelled and a.rejection is null";
+
+    private static Object[] finalisationParams(List<FinalisedPeriods.Finalised> finalisations) {
+        return new Object[] {
+                finalisations.stream().map(FinalisedPeriods.Finalised::payroll).toArray(String[]::new),
+                finalisations.stream().map(FinalisedPeriods.Finalised::periodKey).toArray(Integer[]::new),
+                // ISO instants, which PostgreSQL reads as timestamptz (the driver sends no timestamp arrays)
+                finalisations.stream().map(f -> f.at().toString()).toArray(String[]::new)};
     }
 
     /**

@@ -55,8 +55,8 @@ public abstract class AbsenceServiceTest {
     /** Leaves no half-sent file for applications other test classes start on the same database to recover. */
     @AfterEach
     void emptyLedger() {
-        jdbc.execute("truncate absence.export_row, absence.absence, absence.finalised_period, absence.export_file"
-                + " restart identity cascade");
+        jdbc.execute("truncate absence.export_row, absence.absence, absence.finalised_period, absence.export_file,"
+                + " absence.notification_delivery, absence.notification_event restart identity cascade");
     }
 
     @BeforeEach

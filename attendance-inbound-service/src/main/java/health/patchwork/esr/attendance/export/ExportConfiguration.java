@@ -15,6 +15,7 @@ import health.patchwork.esr.support.inbound.InboundFileSettings;
 import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxRetry;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
+import health.patchwork.esr.support.notification.Notifications;
 import health.patchwork.esr.support.trust.TrustSettings;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,7 @@ class ExportConfiguration {
                                 MailboxSettings mailboxSettings,
                                 TrustSettings trust, InboundFileSettings inbound, AttendanceSettings settings,
                                 Clock clock, ObjectProvider<ExportCheckpoints> checkpoints,
-                                MeterRegistry meters) {
+                                MeterRegistry meters, Notifications notifications) {
         return FileExporter.builder(InboundFileType.TA)
                 .trust(trust.vpd(), inbound.sourceSystemCode())
                 .firstSequence(settings.firstSequence())
@@ -55,6 +56,7 @@ class ExportConfiguration {
                 .clock(clock)
                 .checkpoints(checkpoints.getIfAvailable(() -> ExportCheckpoints.NONE))
                 .meters(meters)
+                .notifications(notifications)
                 .build();
     }
 }

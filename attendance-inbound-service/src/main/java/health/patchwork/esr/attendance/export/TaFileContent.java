@@ -13,6 +13,7 @@ import health.patchwork.esr.attendance.config.AttendanceSettings;
 import health.patchwork.esr.attendance.ledger.CheckMark;
 import health.patchwork.esr.attendance.ledger.DayClaim;
 import health.patchwork.esr.attendance.ledger.ExportEntries;
+import health.patchwork.esr.attendance.ledger.NewlyHeld;
 import health.patchwork.esr.attendance.ledger.PendingClaim;
 import health.patchwork.esr.attendance.mapping.PayCodes;
 import health.patchwork.esr.formats.name.InboundFileName;
@@ -20,6 +21,9 @@ import health.patchwork.esr.formats.write.AttendanceFileWriter;
 import health.patchwork.esr.formats.write.InboundWriterOptions;
 import health.patchwork.esr.support.export.ExportContent;
 import health.patchwork.esr.support.export.ExportTarget;
+import health.patchwork.esr.support.notification.EventType;
+import health.patchwork.esr.support.notification.Notification;
+import health.patchwork.esr.support.notification.Notifications;
 import health.patchwork.esr.support.workforce.AssignmentSlice;
 import health.patchwork.esr.support.workforce.PublishedSlices;
 
@@ -46,9 +50,12 @@ class TaFileContent implements ExportContent {
     private final PublishedSlices workforce;
     private final ClaimChecks checks;
     private final List<String> inactiveStatuses;
+    private final Notifications notifications;
 
-    TaFileContent(ExportEntries entries, PayCodes payCodes, AttendanceSettings settings, JdbcClient jdbc) {
+    TaFileContent(ExportEntries entries, PayCodes payCodes, AttendanceSettings settings, JdbcClient jdbc,
+                  Notifications notifications) {
         this.entries = entries;
+        this.notifications = notifications;
         this.payCodes = payCodes;
         this.options = InboundWriterOptions.defaults()
                 .withAttColumnCount(Integer.parseInt(settings.attColumnCount()))
@@ -92,13 +99,41 @@ class TaFileContent implements ExportContent {
                 .collect(Collectors.groupingBy(ClaimChecks.Finding::lineId));
         List<CheckMark> marks = subject.values().stream()
                 .map(c -> mark(c.entryId(), byLine.getOrDefault(c.lineId(), List.of()))).toList();
-        int held = entries.recordChecks(fileId, target.period(), marks);
+        List<NewlyHeld> holds = entries.recordChecks(fileId, target.period(), marks);
+        int held = holds.size();
+        tell(holds, target);
         if (held > 0) {
             log.warn("{} {}: {} claim(s) held out of the file by the checks before export",
                     target.payroll() == null ? "TA" : "TA of payroll '" + target.payroll() + "'",
                     target.period().yy() + target.period().pp(), held);
         }
         return held;
+    }
+
+    /**
+     * {@code line.held}, in the file's transaction (so a generation rolled back tells nothing): one event per line and
+     * hold. A claim still held at the next export keeps its check and since-when, so it is not told again; held anew
+     * after it went, or by another check, it is.
+     */
+    private void tell(List<NewlyHeld> holds, ExportTarget target) {
+        if (holds.isEmpty() || !notifications.wanted(EventType.LINE_HELD)) {
+            return;
+        }
+        Map<String, List<NewlyHeld>> byHold = holds.stream().collect(Collectors.groupingBy(
+                h -> h.lineId() + ":" + h.check() + ":" + h.since(), LinkedHashMap::new, Collectors.toList()));
+        byHold.forEach((key, ofLine) -> {
+            NewlyHeld first = ofLine.get(0);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("lineId", first.lineId());
+            data.put("assignmentNumber", first.assignmentNumber());
+            data.put("dateWorked", first.dateWorked().toString());
+            data.put("payroll", target.payroll());
+            data.put("period", target.period().yy() + target.period().pp());
+            data.put("check", first.check());
+            data.put("heldSince", first.since().toString());
+            data.put("claims", ofLine.size());
+            notifications.publish(Notification.of(EventType.LINE_HELD, "line:" + first.lineId(), data).once(key));
+        });
     }
 
     private static ClaimChecks.Claim claim(PendingClaim c) {

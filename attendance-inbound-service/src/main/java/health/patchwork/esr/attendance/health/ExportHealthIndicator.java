@@ -1,6 +1,5 @@
 package health.patchwork.esr.attendance.health;
 
-import java.time.Duration;
 import java.util.List;
 
 import health.patchwork.esr.attendance.ledger.ExportEntries;
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("export")
 class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
 
-    private static final Duration OVERDUE_AFTER = Duration.ofDays(1);
     static final Status OVERDUE = Attention.because("a period's export is overdue; see periodsOverdue");
     static final Status HELD = Attention.because("lines are held out of TA files by the checks before export;"
             + " see heldLines, their status and the period summary");
@@ -43,7 +41,7 @@ class ExportHealthIndicator extends DatabaseBackedHealthIndicator {
     @Override
     protected Health check() {
         long pending = entries.countPending();
-        List<String> overdue = entries.pendingPeriodsCutOffBefore(payDates.now().minus(OVERDUE_AFTER)).stream()
+        List<String> overdue = entries.overduePeriods(payDates.now()).stream()
                 .map(PendingPeriod::label).toList();
         long held = entries.countHeld();
         return (!overdue.isEmpty() ? Health.status(OVERDUE) : held > 0 ? Health.status(HELD) : Health.up())

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -176,6 +177,17 @@ public class ExportEntries {
         return pendingPeriods("where " + PENDING + " and cut_off <= ?", at);
     }
 
+    /**
+     * How long after a period's cut-off its lines may still wait before the export is overdue: the cut-off export
+     * runs the same evening, so a day's margin lets it run. Health and the {@code export.overdue} event agree on it.
+     */
+    public static final Duration OVERDUE_AFTER = Duration.ofDays(1);
+
+    /** The payroll periods whose export is overdue at {@code now}: lines still unsent a day after the cut-off. */
+    public List<PendingPeriod> overduePeriods(Instant now) {
+        return pendingPeriodsCutOffBefore(now.minus(OVERDUE_AFTER));
+    }
+
     /** The payroll periods with pending entries whose cut-off is before {@code at}, in period order. */
     public List<PendingPeriod> pendingPeriodsCutOffBefore(Instant at) {
         return pendingPeriods("where " + PENDING + " and cut_off < ?", at);
@@ -278,21 +290,24 @@ public class ExportEntries {
     /**
      * Records what the checks found for the file's claims ({@code marks}: every claim a check looked at closely): those
      * held leave the file (pending again, with the check, the reason and, kept from the first time, since when); the
-     * others keep their warning; a mark an earlier check left on any other claim of the file is cleared. Returns how
-     * many claims left the file. Three statements, touching only marked claims.
+     * others keep their warning; a mark an earlier check left on any other claim of the file is cleared. Returns the
+     * claims that left the file. Three statements, touching only marked claims.
      */
-    public int recordChecks(long fileId, TaxPeriod period, List<CheckMark> marks) {
+    public List<NewlyHeld> recordChecks(long fileId, TaxPeriod period, List<CheckMark> marks) {
         List<CheckMark> held = marks.stream().filter(CheckMark::held).toList();
         List<CheckMark> going = marks.stream().filter(mark -> !mark.held()).toList();
-        int left = held.isEmpty() ? 0 : jdbc.sql("""
+        List<NewlyHeld> left = held.isEmpty() ? List.of() : jdbc.sql("""
                 update export_entry e
                    set export_file_id = null, held_check = u.held_check, held_reason = u.held_reason,
                        warning = u.warning, held_since = coalesce(e.held_since, now())
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as u(id, held_check, held_reason, warning)
-                where e.id = u.id and e.export_file_id = ?""")
+                where e.id = u.id and e.export_file_id = ?
+                returning e.line_id, e.assignment_number, e.earned_date, e.held_check, e.held_since""")
                 .params(array(held, CheckMark::entryId, "bigint"), array(held, CheckMark::heldCheck, "text"),
                         array(held, CheckMark::heldReason, "text"), array(held, CheckMark::warning, "text"), fileId)
-                .update();
+                .query((rs, i) -> new NewlyHeld(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
         if (!going.isEmpty()) {
             jdbc.sql("""
                     update export_entry e set warning = u.warning, held_check = null, held_reason = null,

@@ -103,13 +103,17 @@ public class ExportLedger {
                 .filter(Objects::nonNull).findFirst();
     }
 
-    /** GENERATED or RENAMING to UPLOADED, saying how that is known; a no-op when it already is. */
-    public void markUploaded(long id, Instant at, ExportDelivery delivery, String detail) {
+    /**
+     * GENERATED or RENAMING to UPLOADED, saying how that is known; a no-op when it already is. True when this call
+     * marked it (so that what tells of the upload is told once).
+     */
+    public boolean markUploaded(long id, Instant at, ExportDelivery delivery, String detail) {
         int updated = jdbc.update("update export_file set state = 'UPLOADED', uploaded_at = ?, delivery = ?"
                 + " where id = ? and state in ('GENERATED', 'RENAMING')", Timestamp.from(at), delivery.name(), id);
         if (updated > 0) {
             event(id, ExportState.UPLOADED, detail == null ? delivery.name() : delivery.name() + ": " + detail);
         }
+        return updated > 0;
     }
 
     /** Files of this type not yet known to be on the mailbox (GENERATED or RENAMING), oldest first. */

@@ -18,7 +18,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,10 +33,14 @@ import health.patchwork.esr.support.mailbox.MailboxClient;
 import health.patchwork.esr.support.mailbox.MailboxRetry;
 import health.patchwork.esr.support.mailbox.RemoteFile;
 import health.patchwork.esr.support.mailbox.UploadParts;
+import health.patchwork.esr.support.notification.EventType;
+import health.patchwork.esr.support.notification.Notification;
+import health.patchwork.esr.support.notification.Notifications;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 import org.slf4j.LoggerFactory;
@@ -88,6 +94,7 @@ public class FileExporter {
     private final ExportCheckpoints checkpoints;
     private final ExportMetrics metrics;
     private final MailboxRetry retry;
+    private final @Nullable Notifications notifications;
 
     private FileExporter(Builder b) {
         this.fileType = b.fileType;
@@ -105,6 +112,7 @@ public class FileExporter {
         this.checkpoints = b.checkpoints;
         this.metrics = new ExportMetrics(b.meters, fileType);
         this.retry = b.retry;
+        this.notifications = b.notifications;
     }
 
     public static Builder builder(InboundFileType fileType) {
@@ -332,8 +340,33 @@ public class FileExporter {
         }
     }
 
+    /**
+     * Marks the file UPLOADED and, in the same transaction, tells the platform it was sent ({@code inbound.file.sent}):
+     * the event exists exactly when the ledger says UPLOADED, and only the call that marked it tells.
+     */
     private void markUploaded(ExportedFile file, ExportDelivery delivery, String detail) {
-        transactions.executeWithoutResult(status -> ledger.markUploaded(file.id(), clock.instant(), delivery, detail));
+        transactions.executeWithoutResult(status -> {
+            if (ledger.markUploaded(file.id(), clock.instant(), delivery, detail) && notifications != null) {
+                ledger.summary(file.id()).ifPresent(summary -> notifications.publish(sent(summary)));
+            }
+        });
+    }
+
+    /** The body of {@code inbound.file.sent}: which file, never what is in it. */
+    private Notification sent(ExportFileSummary file) {
+        InboundFileName name = InboundFileName.parseOrThrow(file.fileName());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fileType", fileType.name());
+        data.put("fileName", file.fileName());
+        data.put("sequence", file.sequence());
+        data.put("payroll", file.payroll());
+        data.put("period", file.period());
+        data.put("periodType", String.valueOf(name.periodType().code()));
+        data.put("run", file.run());
+        data.put("rowCount", file.rows());
+        data.put("delivery", file.delivery());
+        data.put("uploadedAt", String.valueOf(file.uploadedAt()));
+        return Notification.of(EventType.INBOUND_FILE_SENT, "file:" + file.fileName(), data);
     }
 
     /** Same name is not enough to call it ours: the size and the remote bytes' hash must be what the ledger recorded. */
@@ -479,6 +512,7 @@ public class FileExporter {
         private ExportCheckpoints checkpoints = ExportCheckpoints.NONE;
         private MeterRegistry meters = new CompositeMeterRegistry();
         private MailboxRetry retry = MailboxRetry.NONE;
+        private @Nullable Notifications notifications;
 
         private Builder(InboundFileType fileType) {
             this.fileType = fileType;
@@ -487,6 +521,15 @@ public class FileExporter {
         /** How a delivery the mailbox fails is tried again before the export gives up (default: not at all). */
         public Builder retry(MailboxRetry value) {
             this.retry = value;
+            return this;
+        }
+
+        /**
+         * Where {@code inbound.file.sent} is published when a file is marked UPLOADED (default: nowhere). It must
+         * write on the database of {@link #database}'s transactions, to join them.
+         */
+        public Builder notifications(@Nullable Notifications value) {
+            this.notifications = value;
             return this;
         }
 

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,12 +33,18 @@ import health.patchwork.esr.support.mailbox.MailboxRetry;
 import health.patchwork.esr.support.mailbox.MailboxRetrySettings;
 import health.patchwork.esr.support.mailbox.MailboxSettings;
 import health.patchwork.esr.support.mailbox.SftpMailboxClient;
+import health.patchwork.esr.support.notification.NotificationMetrics;
+import health.patchwork.esr.support.notification.NotificationSettings;
+import health.patchwork.esr.support.notification.Notifications;
 import health.patchwork.esr.support.schema.SupportSchemas;
 import health.patchwork.esr.support.schema.SupportTables;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.sftp.EmbeddedSftpServer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +97,7 @@ class FileExporterTest {
         server = EmbeddedSftpServer.start();
         SharedPostgres.Endpoint db = SharedPostgres.endpoint();
         SupportSchemas.recreate(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()), SCHEMA,
-                SupportTables.EXPORT);
+                SupportTables.EXPORT, SupportTables.NOTIFICATION);
         dataSource = new DriverManagerDataSource(db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?")
                 + "currentSchema=" + SCHEMA, db.username(), db.password());
         jdbc = new JdbcTemplate(dataSource);
@@ -107,7 +116,8 @@ class FileExporterTest {
     @BeforeEach
     void clean() throws IOException {
         jdbc.execute("drop trigger if exists fail_mark on export_file");
-        jdbc.execute("truncate item, export_file_event, export_file restart identity");
+        jdbc.execute("truncate item, export_file_event, export_file, notification_delivery, notification_event"
+                + " restart identity");
         jdbc.update("insert into item (reference, assignment_number) values ('PWH-A000129', '20000001-2'),"
                 + " ('PWH-A000130', '20000003')");
         try (Stream<Path> files = Files.list(server.resolve("/in"))) {
@@ -118,7 +128,12 @@ class FileExporterTest {
     }
 
     FileExporter exporter(ExportCheckpoints checkpoints) {
+        return exporter(checkpoints, null);
+    }
+
+    FileExporter exporter(ExportCheckpoints checkpoints, Notifications notifications) {
         return FileExporter.builder(InboundFileType.AB)
+                .notifications(notifications)
                 .trust("123", "PWH")
                 .content(new Absences())
                 .database(new ExportLedger(jdbc), new ExportLock(dataSource, "test-AB"),
@@ -469,5 +484,77 @@ class FileExporterTest {
         assertThat(ledger.byIds(List.of())).isEmpty();
         assertThat(ledger.ofPeriod(new TaxPeriod(27, 8))).containsExactly(file);
         assertThat(ledger.ofPeriod(new TaxPeriod(27, 9))).isEmpty();
+    }
+
+    /** An outbox with one endpoint that wants every event (nothing dispatches here: the rows are what is asserted). */
+    static Notifications outbox() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        NotificationSettings.Endpoint hook = new NotificationSettings.Endpoint(null,
+                URI.create("http://127.0.0.1:9/hook"), "whsec_" + Base64.getEncoder().encodeToString(key),
+                List.of("*"));
+        return new Notifications(dataSource, new NotificationSettings(List.of(hook), Duration.ofSeconds(1), 15,
+                Duration.ofSeconds(5), Duration.ofHours(2), Duration.ofSeconds(10), Duration.ofMinutes(15),
+                Duration.ofDays(30), 100, false), new NotificationMetrics(null), Clock.systemUTC());
+    }
+
+    List<String> sentEvents() {
+        return jdbc.queryForList("select e.entity || ' ' || d.state from notification_event e"
+                + " join notification_delivery d on d.event_id = e.id where e.type = 'inbound.file.sent' order by e.id",
+                String.class);
+    }
+
+    @Test
+    void inboundFileSentIsQueuedInTheTransactionThatMarksTheFileUploadedAndOnlyThen() throws IOException {
+        Notifications notifications = outbox();
+        // the mark and the event are both written, and the commit fails: neither may stay
+        jdbc.execute("""
+                create or replace function fail_mark() returns trigger language plpgsql as $$
+                begin raise exception 'the database refuses this commit'; end $$""");
+        jdbc.execute("create constraint trigger fail_mark after update on export_file deferrable initially deferred"
+                + " for each row when (new.state = 'UPLOADED') execute function fail_mark()");
+        assertThatThrownBy(() -> exporter(ExportCheckpoints.NONE, notifications).export(NOVEMBER))
+                .hasStackTraceContaining("database refuses this commit");
+        assertThat(state()).isEqualTo("RENAMING");
+        assertThat(inbox()).as("on the mailbox, but not marked").containsExactly(FILE);
+        assertThat(sentEvents()).as("the mark rolled back: nothing told").isEmpty();
+        jdbc.execute("drop trigger fail_mark on export_file");
+
+        // start-up recovery marks it
+        exporter(ExportCheckpoints.NONE, notifications).recover();
+
+        assertThat(state()).isEqualTo("UPLOADED");
+        assertThat(sentEvents()).containsExactly("file:" + FILE + " PENDING");
+        JsonNode body = JsonMapper.builder().build().readTree(jdbc.queryForObject(
+                "select body from notification_event where type = 'inbound.file.sent'", String.class));
+        assertThat(body.get("type").asString()).isEqualTo("inbound.file.sent");
+        JsonNode data = body.get("data");
+        assertThat(data.get("fileType").asString()).isEqualTo("AB");
+        assertThat(data.get("fileName").asString()).isEqualTo(FILE);
+        assertThat(data.get("sequence").asLong()).isEqualTo(1);
+        assertThat(data.get("period").asString()).isEqualTo("2708");
+        assertThat(data.get("rowCount").asInt()).isEqualTo(2);
+        assertThat(data.get("delivery").asString()).isEqualTo("FOUND");
+        assertThat(data.get("payroll").isNull()).as("the deployment's one payroll").isTrue();
+        assertThat(data.toString()).as("names the file, never its content").doesNotContain("PWH-A000129");
+        assertThat(exporter(ExportCheckpoints.NONE, notifications).recover()).isEmpty();
+
+        // the normal path: a second file, marked as it is renamed
+        jdbc.update("insert into item (reference, assignment_number) values ('PWH-A000131', '20000004')");
+        ExportedFile second = exporter(ExportCheckpoints.NONE, notifications).export(NOVEMBER.supplementary())
+                .orElseThrow();
+
+        assertThat(sentEvents()).as("each file told once, when marked")
+                .containsExactly("file:" + FILE + " PENDING", "file:" + second.fileName() + " PENDING");
+        assertThat(exporter(ExportCheckpoints.NONE, notifications).export(NOVEMBER)).isEmpty();
+        assertThat(sentEvents()).hasSize(2);
+    }
+
+    @Test
+    void anExporterWithoutNotificationsTellsNothing() {
+        exporter(ExportCheckpoints.NONE).export(NOVEMBER).orElseThrow();
+
+        assertThat(state()).isEqualTo("UPLOADED");
+        assertThat(jdbc.queryForObject("select count(*) from notification_event", Integer.class)).isZero();
     }
 }
