@@ -22,7 +22,7 @@ public final class HarnessEnvironment {
 
     public static Map<String, String> of(SharedPostgres.Endpoint database, EmbeddedSftpServer mailbox, String vpd,
                                          Path home) throws IOException {
-        Map<String, String> environment = new HashMap<>(HarnessEnvironment.of(database, mailbox, vpd,
+        Map<String, String> environment = new HashMap<>(SandboxRuntime.serviceEnvironment(database, mailbox, vpd,
                 home));
         environment.put("ESR_MAILBOX_RETRY_MAXRETRIES", "0");
         return environment;
