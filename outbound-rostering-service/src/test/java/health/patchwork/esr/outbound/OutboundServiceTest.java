@@ -26,7 +26,11 @@ import org.springframework.context.annotation.Import;
         "esr.outbound.min-file-age=0s",
         // any time of day, not only ESR's midnight boundary (SequenceTest reads it back from the GDR)
         "esr.outbound.full-refresh-cutover-time=18:30:15",
-        "esr.outbound.work-dir=target/outbound-work"})
+        "esr.outbound.work-dir=target/outbound-work",
+        // one webhook endpoint, so that events are queued in the outbox (OutboxRows reads them); no instance of
+        // this context leads, so nothing is ever sent to it
+        "esr.notifications.endpoints[0].url=http://127.0.0.1:9/hook",
+        "esr.notifications.endpoints[0].secret=whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 @Import({PostgresTestConfiguration.class, SftpTestConfiguration.class})
 public @interface OutboundServiceTest {
 }

@@ -4,9 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import health.patchwork.esr.support.notification.EventType;
+import health.patchwork.esr.support.notification.Notification;
+import health.patchwork.esr.support.notification.Notifications;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The file ledger: the truth about every file this service has seen or sent (docs/spec/README.md §2, §6.3). Each state change
- * is also written to {@code file_ledger_event}, so every attempt and its timing stays visible.
+ * is also written to {@code file_ledger_event}, so every attempt and its timing stays visible. A GO file held,
+ * quarantined or applied is told to the platform ({@code outbound.file.*}) in the transaction of that change.
  */
 @Repository
 public class FileLedger {
@@ -25,9 +32,11 @@ public class FileLedger {
     public static final String LOCAL_COPY_MISSING = "local copy missing; downloading again";
 
     private final JdbcClient jdbc;
+    private final Notifications notifications;
 
-    public FileLedger(JdbcClient jdbc) {
+    public FileLedger(JdbcClient jdbc, Notifications notifications) {
         this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     public Optional<LedgerEntry> find(long id) {
@@ -186,14 +195,21 @@ public class FileLedger {
         transition(id, LedgerState.DUPLICATE, "DUPLICATE_NOOP", "same content as ledger entry " + sameAs);
     }
 
-    /** The file waits: for a full refresh, the missing sequence or an operator's approval (the outcome says which). */
+    /**
+     * The file waits: for a full refresh, the missing sequence or an operator's approval (the outcome says which).
+     * The platform is told with the outcome as the reason; the detail stays here (it may quote the file).
+     */
+    @Transactional
     public void hold(long id, String outcome, String detail) {
         transition(id, LedgerState.HELD, outcome, detail);
+        tell(EventType.OUTBOUND_FILE_HELD, id, Map.of("reason", outcome));
     }
 
     /** The file is set aside, nothing of it applied; its report says why (a REJECTED_ outcome). */
+    @Transactional
     public void quarantine(long id, String outcome, String detail) {
         transition(id, LedgerState.QUARANTINED, outcome, detail);
+        tell(EventType.OUTBOUND_FILE_QUARANTINED, id, Map.of("reason", outcome));
     }
 
     /** A held file goes on to be applied: approved, or its turn came after a full file. */
@@ -221,10 +237,58 @@ public class FileLedger {
         event(id, state, outcome, detail);
     }
 
-    public void applied(long id, long millis) {
+    /**
+     * What an apply changed, as the platform is told it: the change-feed rows it wrote are those with {@code after <
+     * seq <= upTo} (none when they are equal), counted by entity type and change.
+     */
+    public record AppliedChanges(long after, long upTo, List<ChangeTally> counts) {
+    }
+
+    /** Change-feed rows of one entity type and change. */
+    public record ChangeTally(String entityType, String change, long count) {
+    }
+
+    /** The file was applied: called in the apply's transaction, so the event exists exactly when the apply does. */
+    @Transactional
+    public void applied(long id, long millis, AppliedChanges changes) {
         transition(id, LedgerState.APPLIED, "APPLIED", null);
         jdbc.sql("update file_ledger set apply_millis = :ms where id = :id").param("id", id).param("ms", millis)
                 .update();
+        if (!notifications.wanted(EventType.OUTBOUND_FILE_APPLIED)) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        Map<String, Object> cursor = new LinkedHashMap<>();
+        cursor.put("after", Long.toString(changes.after()));
+        cursor.put("upTo", Long.toString(changes.upTo()));
+        data.put("cursor", cursor);
+        data.put("changeCount", changes.counts().stream().mapToLong(ChangeTally::count).sum());
+        data.put("counts", changes.counts().stream().map(tally -> (Object) Map.of("entityType", tally.entityType(),
+                "change", tally.change(), "count", tally.count())).toList());
+        tell(EventType.OUTBOUND_FILE_APPLIED, id, data);
+    }
+
+    /**
+     * Tells the platform of the file's new state: names, ids, the state and codes only. Never the ledger's detail
+     * or report text, which may quote a row of the file.
+     */
+    private void tell(EventType type, long id, Map<String, Object> more) {
+        if (!notifications.wanted(type)) {
+            return;
+        }
+        LedgerEntry entry = find(id).orElseThrow();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("fileName", entry.fileName());
+        data.put("fileId", entry.id());
+        data.put("state", entry.state().name());
+        if (entry.extractType() != null) {
+            data.put("extractType", entry.extractType());
+        }
+        if (entry.sequenceNumber() != null) {
+            data.put("sequenceNumber", entry.sequenceNumber());
+        }
+        data.putAll(more);
+        notifications.publish(Notification.of(type, "file:" + entry.fileName(), data));
     }
 
     public void approve(long id) {

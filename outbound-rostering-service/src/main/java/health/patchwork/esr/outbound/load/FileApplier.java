@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies one validated file in one transaction (docs/spec/README.md §6.2): stage with COPY, check the full-file threshold,
- * merge, move the sequence state and the ledger entry (a first snapshot skips staging: {@link FirstSnapshotLoad}).
+ * merge, move the sequence state and the ledger entry, and tell the platform ({@link WorkforceNotices}, {@code
+ * outbound.file.applied}); a first snapshot skips staging ({@link FirstSnapshotLoad}).
  * Either all of it commits or none of it does, so a crash at any point leaves the file DOWNLOADED or VALIDATED, to
  * be applied once after a restart. Under the apply lock the ledger row is read again, so that two instances that
  * both decided to apply the same file (an operator's approve or reprocess on one, the leader's poll on another)
@@ -46,10 +47,12 @@ public class FileApplier {
     private final SequenceStore sequence;
     private final FileLedger ledger;
     private final ApplyLock applyLock;
+    private final WorkforceNotices notices;
 
     public FileApplier(DataSource dataSource, TransactionTemplate transactions, JdbcClient jdbc,
                        FirstSnapshotLoad firstSnapshot, StagingLoader staging, ThresholdCheck threshold,
-                       WorkforceMerger merger, SequenceStore sequence, FileLedger ledger, ApplyLock applyLock) {
+                       WorkforceMerger merger, SequenceStore sequence, FileLedger ledger, ApplyLock applyLock,
+                       WorkforceNotices notices) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.jdbc = jdbc;
@@ -60,6 +63,7 @@ public class FileApplier {
         this.sequence = sequence;
         this.ledger = ledger;
         this.applyLock = applyLock;
+        this.notices = notices;
     }
 
     /**
@@ -145,7 +149,13 @@ public class FileApplier {
                 status.setRollbackOnly();
                 return new Result(false, figures, changes, superseded, staged, first != null, null);
             }
-            ledger.applied(entry.id(), millisSince(started));
+            // the platform is told in this transaction: a rolled-back apply tells nothing
+            long feedUpTo = merger.lastSeq();
+            ledger.applied(entry.id(), millisSince(started), new FileLedger.AppliedChanges(feedBefore, feedUpTo,
+                    changes.stream().map(c -> new FileLedger.ChangeTally(c.entityType(), c.change(), c.count()))
+                            .toList()));
+            notices.changed(entry.id(), entry.fileName(), feedBefore, feedUpTo,
+                    changes.stream().mapToLong(ChangeCount::count).sum());
             return new Result(false, figures, changes, superseded, staged, first != null, null);
         });
     }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -27,12 +26,12 @@ class FileArrivalHealthTest extends OutboundTestBase {
     private static final Instant START = Instant.parse("2027-01-04T08:00:00Z");
 
     @Autowired
-    JdbcClient jdbcClient;
+    FileLedger ledger;
 
     private final MutableClock clock = new MutableClock(START);
 
     private FileArrivalHealth health() {
-        return new FileArrivalHealth(new FileLedger(jdbcClient), settings, clock, START);
+        return new FileArrivalHealth(ledger, settings, clock, START);
     }
 
     private void received(String name, Instant at) {
