@@ -19,13 +19,13 @@ class DispatcherCrashScenarioTest {
         Path repository = Path.of("..").toAbsolutePath().normalize();
         ScenarioResult result = new DispatcherCrashScenario(repository,
                 Path.of("target", "dispatcher-crash").toAbsolutePath(), 31L)
-                .run(DispatcherCrashScenario.CI_TRIALS, GoFilePublisher.factory(DispatcherCrashScenario.STAFF,
+                .run(DispatcherCrashScenario.TRIALS, GoFilePublisher.factory(DispatcherCrashScenario.STAFF,
                         DispatcherCrashScenario.FILES_PER_TRIAL));
         System.out.println(result);
 
         assertThat(result.note()).isNull();
         assertThat(result.allPassed()).isTrue();
-        assertThat(result.trials()).isEqualTo(DispatcherCrashScenario.CI_TRIALS);
+        assertThat(result.trials()).isEqualTo(DispatcherCrashScenario.TRIALS);
         assertThat(result.lost()).isZero();
     }
 }
