@@ -18,6 +18,8 @@ import health.patchwork.esr.reliability.network.DownloadCutScenario;
 import health.patchwork.esr.reliability.network.StalledDownloadScenario;
 import health.patchwork.esr.reliability.network.StalledUploadScenario;
 import health.patchwork.esr.reliability.network.UploadCutScenario;
+import health.patchwork.esr.reliability.notification.DispatcherCrashScenario;
+import health.patchwork.esr.reliability.notification.GoFilePublisher;
 import health.patchwork.esr.reliability.rest.BadRestInputScenario;
 
 /**
@@ -77,6 +79,9 @@ public final class ReliabilityHarness {
                 target.resolve("stalled-upload"), 1000, seed).run(full ? 20 : 1)));
         scenarios.put("database-restart", () -> List.of(new DatabaseRestartScenario(repository,
                 target.resolve("database-restart"), seed).run(full ? 5 : 1)));
+        scenarios.put("dispatcher-crash", () -> List.of(new DispatcherCrashScenario(repository,
+                target.resolve("dispatcher-crash"), seed).run(DispatcherCrashScenario.TRIALS,
+                GoFilePublisher.factory(DispatcherCrashScenario.STAFF, DispatcherCrashScenario.FILES_PER_TRIAL))));
 
         // -Desr.reliability.scenarios=export-crash,duplicates runs only those (names as above); default: all
         String only = System.getProperty("esr.reliability.scenarios", "");

@@ -33,7 +33,7 @@ public final class Sandbox {
                 System.getProperty("esr.sandbox.vpd", "123"), Integer.getInteger("esr.sandbox.staff", 2000),
                 Duration.parse(System.getProperty("esr.sandbox.day-length", "PT1M")),
                 Integer.getInteger("esr.sandbox.port", 8081), LocalDate.now(ZoneId.of("Europe/London")),
-                event -> System.out.println("[esr] " + event));
+                event -> System.out.println("[esr] " + event), line -> System.out.println("[webhook] " + line));
         SandboxRuntime runtime = SandboxRuntime.start(options);
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "sandbox-stop"));
         System.out.println(welcome(runtime));
@@ -60,6 +60,8 @@ public final class Sandbox {
                 .append(' ').append(mailbox.username()).append('@').append(mailbox.host()).append('\n');
         out.append("  mailbox folders on disk     ").append(mailbox.root()).append("/{out,in}\n");
         out.append("  PostgreSQL                  ").append(runtime.database().jdbcUrl()).append('\n');
+        out.append("  webhook receiver            ").append(runtime.webhooks().url())
+                .append("  (checks each signature; prints what arrives as [webhook])\n");
         out.append("Tokens (valid one hour; send as 'Authorization: Bearer <token>'):\n");
         out.append("  platform (may call /api)                ").append(TestTokens.platform()).append('\n');
         out.append("  operator (operations, actuator, /api)   ").append(TestTokens.operator()).append('\n');

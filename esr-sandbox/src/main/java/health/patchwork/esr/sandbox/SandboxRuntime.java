@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 
 import health.patchwork.esr.sandbox.simulator.EsrSimulator;
 import health.patchwork.esr.sandbox.simulator.SyntheticTrust;
+import health.patchwork.esr.sandbox.webhook.WebhookReceiver;
 import health.patchwork.esr.testsupport.postgres.SharedPostgres;
 import health.patchwork.esr.testsupport.security.TestTokenEnvironment;
 import health.patchwork.esr.testsupport.security.TestTokens;
@@ -35,9 +37,11 @@ public final class SandboxRuntime implements AutoCloseable {
      * @param repository the checkout whose built service jars are run
      * @param home the sandbox's own folder (logs, mailbox, service data)
      * @param firstPort the outbound service's port; attendance and absence take the next two
+     * @param events what the simulated ESR does, one line each
+     * @param webhooks what the webhook receiver takes or refuses, one line each
      */
     public record Options(Path repository, Path home, String vpd, int staff, Duration dayLength, int firstPort,
-            LocalDate today, Consumer<String> events) {
+            LocalDate today, Consumer<String> events, Consumer<String> webhooks) {
     }
 
     private final Options options;
@@ -45,6 +49,7 @@ public final class SandboxRuntime implements AutoCloseable {
     private final EmbeddedSftpServer mailbox;
     private final SyntheticTrust trust;
     private final EsrSimulator esr;
+    private final WebhookReceiver webhooks;
     private final Map<SandboxService, ServiceProcess> services = new EnumMap<>(SandboxService.class);
 
     private SandboxRuntime(Options options) throws IOException {
@@ -54,6 +59,8 @@ public final class SandboxRuntime implements AutoCloseable {
         this.mailbox = EmbeddedSftpServer.start(Files.createTempDirectory(home, "mailbox-"));
         this.trust = new SyntheticTrust(options.vpd(), options.staff(), 20261101L, options.today());
         this.esr = new EsrSimulator(mailbox.root(), options.vpd(), "RST", trust, options.today(), options.events());
+        // a new secret each start: nothing signed for an earlier sandbox is taken by this one
+        this.webhooks = WebhookReceiver.start(WebhookReceiver.newSecret(), Clock.systemUTC(), options.webhooks());
     }
 
     public static SandboxRuntime start(Options options) throws IOException, InterruptedException {
@@ -84,7 +91,22 @@ public final class SandboxRuntime implements AutoCloseable {
     }
 
     private Map<String, String> environment() throws IOException {
-        return serviceEnvironment(database, mailbox, options.vpd(), options.home());
+        Map<String, String> environment = serviceEnvironment(database, mailbox, options.vpd(), options.home());
+        environment.putAll(webhookEnvironment(webhooks.url(), webhooks.secret()));
+        return environment;
+    }
+
+    /**
+     * Every event of a service to one receiver, signed with its secret, and looked for every half second (the
+     * default second is for production; here it is what the person watching the console waits for).
+     */
+    public static Map<String, String> webhookEnvironment(URI url, String secret) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ESR_NOTIFICATIONS_ENDPOINTS_0_NAME", "sandbox");
+        env.put("ESR_NOTIFICATIONS_ENDPOINTS_0_URL", url.toString());
+        env.put("ESR_NOTIFICATIONS_ENDPOINTS_0_SECRET", secret);
+        env.put("ESR_NOTIFICATIONS_DISPATCHINTERVAL", "500ms");
+        return env;
     }
 
     /**
@@ -148,6 +170,10 @@ public final class SandboxRuntime implements AutoCloseable {
         return services.get(service);
     }
 
+    public WebhookReceiver webhooks() {
+        return webhooks;
+    }
+
     public EsrSimulator esr() {
         return esr;
     }
@@ -168,11 +194,12 @@ public final class SandboxRuntime implements AutoCloseable {
         return options;
     }
 
-    /** Stops the services (gracefully, then forcibly), the simulator and the mailbox. */
+    /** Stops the simulator, the services (gracefully, then forcibly), the webhook receiver and the mailbox. */
     @Override
     public void close() {
         esr.close();
         services.values().forEach(ServiceProcess::close);
+        webhooks.close();
         mailbox.close();
     }
 }

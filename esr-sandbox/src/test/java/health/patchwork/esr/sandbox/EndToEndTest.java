@@ -33,7 +33,7 @@ class EndToEndTest {
         List<String> events = new ArrayList<>();
         SandboxRuntime.Options options = new SandboxRuntime.Options(Path.of("..").toAbsolutePath().normalize(), home,
                 "123", 200, Duration.ofHours(1), freePortBlock(), LocalDate.now(ZoneId.of("Europe/London")),
-                events::add);
+                events::add, line -> events.add("webhook " + line));
 
         DemoDriver.Outcome outcome;
         List<ServiceProcess> processes = new ArrayList<>();
