@@ -80,7 +80,7 @@ public final class ReliabilityHarness {
         scenarios.put("database-restart", () -> List.of(new DatabaseRestartScenario(repository,
                 target.resolve("database-restart"), seed).run(full ? 5 : 1)));
         scenarios.put("dispatcher-crash", () -> List.of(new DispatcherCrashScenario(repository,
-                target.resolve("dispatcher-crash"), seed).run(DispatcherCrashScenario.TRIALS,
+                target.resolve("dispatcher-crash"), seed).run(full ? DispatcherCrashScenario.TRIALS : 5,
                 GoFilePublisher.factory(DispatcherCrashScenario.STAFF, DispatcherCrashScenario.FILES_PER_TRIAL))));
 
         // -Desr.reliability.scenarios=export-crash,duplicates runs only those (names as above); default: all
