@@ -68,7 +68,7 @@ class ConsolePagesTest {
                 events::add));
         fullFile = awaitFullFileApplied();
         Path token = Files.writeString(home.resolve("console-operator-token"), TestTokens.operator());
-        console = new SpringApplicationBuilder(ConsoleApplication.class).properties(Map.of(
+        console = new SpringApplicationBuilder(ConsoleApplication.class).run(ConsoleSettingsTest.arguments(Map.of(
                 "server.port", "0",
                 "esr.console.services.outbound", sandbox.baseUrl(SandboxService.OUTBOUND),
                 "esr.console.services.attendance", sandbox.baseUrl(SandboxService.ATTENDANCE),
@@ -77,7 +77,7 @@ class ConsolePagesTest {
                 "esr.console.services.credentials.token-file", token.toString(),
                 "esr.console.sign-in.mode", "local",
                 "esr.console.sign-in.local.username", "duty.ops",
-                "esr.console.sign-in.local.password", password)).run();
+                "esr.console.sign-in.local.password", password)));
         base = "http://127.0.0.1:" + console.getEnvironment().getProperty("local.server.port");
     }
 

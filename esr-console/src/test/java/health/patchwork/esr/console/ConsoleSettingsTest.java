@@ -63,13 +63,18 @@ class ConsoleSettingsTest {
         assertThat(startFailure(Map.of("esr.console.sign-in.mode", "local",
                 "esr.console.sign-in.local.password", "long enough secret",
                 "esr.console.services.outbound", "http://127.0.0.1:8081")))
-                .startsWith("Invalid setting spring.security.oauth2.client.registration.esr-services");
+                .startsWith("Invalid setting spring.security.oauth2.client.registration.services");
+    }
+
+    /** Settings as command-line arguments, which outrank application.yml as a deployment's environment does. */
+    static String[] arguments(Map<String, ?> settings) {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     private static String startFailure(Map<String, String> settings) {
         Map<String, Object> properties = new LinkedHashMap<>(settings);
         properties.put("server.port", "0");
-        try (var context = new SpringApplicationBuilder(ConsoleApplication.class).properties(properties).run()) {
+        try (var context = new SpringApplicationBuilder(ConsoleApplication.class).run(arguments(properties))) {
             fail("the console started with " + settings.keySet());
             return null;
         } catch (RuntimeException e) {

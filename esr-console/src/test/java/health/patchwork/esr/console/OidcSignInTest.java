@@ -75,12 +75,15 @@ class OidcSignInTest {
 
     @Test
     void someoneWithoutTheOperatorRoleIsRefused() throws Exception {
-        MvcResult overview = mvc.perform(get("/").with(oidcLogin()
-                .idToken(token -> token.claim("preferred_username", "ward.clerk"))
-                .authorities(new SimpleGrantedAuthority("ROLE_operator"),
-                        new SimpleGrantedAuthority("ROLE_esr:platform")))).andReturn();
+        var wardClerk = oidcLogin().idToken(token -> token.claim("preferred_username", "ward.clerk"))
+                .authorities(new SimpleGrantedAuthority("ROLE_operator"), new SimpleGrantedAuthority("ROLE_esr:platform"));
+        MvcResult overview = mvc.perform(get("/").with(wardClerk)).andReturn();
         assertThat(overview.getResponse().getStatus()).isEqualTo(403);
-        assertThat(overview.getResponse().getContentAsString())
+        assertThat(overview.getResponse().getForwardedUrl()).isEqualTo("/denied");
+        assertThat(overview.getResponse().getContentAsString()).doesNotContain("Staff records from ESR");
+        // MockMvc does not follow the forward: the page it forwards to, as the same person
+        MvcResult denied = mvc.perform(get("/denied").with(wardClerk)).andReturn();
+        assertThat(denied.getResponse().getContentAsString())
                 .contains("You are signed in as <strong>ward.clerk</strong>", "esr:operator")
                 .doesNotContain("Staff records from ESR");
     }

@@ -57,9 +57,9 @@ class ConsoleSecurity {
     @Bean
     SignInPage signInPage(SignInSettings settings, ObjectProvider<ClientRegistrationRepository> registrations) {
         if (settings.mode() == SignInSettings.Mode.LOCAL) {
-            return SignInPage.local();
+            return SignInPage.localAccount();
         }
-        return SignInPage.oidc(loginRegistration(settings, registrations.getIfAvailable()));
+        return SignInPage.identityProvider(loginRegistration(settings, registrations.getIfAvailable()));
     }
 
     private static void requireRegistration(SignInPage page, ClientRegistrationRepository registrations) {

@@ -12,11 +12,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  */
 public record SignInPage(boolean local, @Nullable String registrationId, @Nullable String providerName) {
 
-    static SignInPage local() {
+    static SignInPage localAccount() {
         return new SignInPage(true, null, null);
     }
 
-    static SignInPage oidc(ClientRegistration registration) {
+    static SignInPage identityProvider(ClientRegistration registration) {
         return new SignInPage(false, registration.getRegistrationId(), registration.getClientName());
     }
 

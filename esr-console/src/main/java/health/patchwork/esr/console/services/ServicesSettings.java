@@ -44,7 +44,7 @@ public record ServicesSettings(
         Duration readTimeout,
         @DefaultValue @NotNull @Valid Credentials credentials) {
 
-    static final String BASE_URL = "https?://[^\\s/?#]+(/[^\\s?#]*)?";
+    static final String BASE_URL = "(https?://[^\\s/?#]+(/[^\\s?#]*)?)?";
     static final String BASE_URL_MESSAGE = "must be an http:// or https:// base URL without query, e.g."
             + " http://outbound-rostering-service:8081";
 
@@ -69,7 +69,7 @@ public record ServicesSettings(
      */
     public record Credentials(
             @DefaultValue("client-credentials") @NotNull Mode mode,
-            @DefaultValue("esr-services") @NotBlank String registrationId,
+            @DefaultValue("services") @NotBlank String registrationId,
             @Nullable String tokenFile) {
     }
 

@@ -42,9 +42,9 @@ class ServiceClientTest {
 
     @Test
     void aServiceThatNeverAnswersIsGivenUpAfterTheReadTimeout() throws Exception {
-        List<Socket> held = new ArrayList<>();
+        List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = Thread.ofPlatform().daemon().start(() -> {
+            Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
                         held.add(silent.accept());
@@ -53,6 +53,8 @@ class ServiceClientTest {
                     // the test is over
                 }
             });
+            acceptor.setDaemon(true);
+            acceptor.start();
             long started = System.nanoTime();
             Reading reading = client(URI.create("http://127.0.0.1:" + silent.getLocalPort()), token())
                     .get("/actuator/health").join();
@@ -62,8 +64,10 @@ class ServiceClientTest {
             assertThat(took).isLessThan(Duration.ofSeconds(5));
             acceptor.interrupt();
         } finally {
-            for (Socket socket : held) {
-                socket.close();
+            synchronized (held) {
+                for (Socket socket : held) {
+                    socket.close();
+                }
             }
         }
     }
