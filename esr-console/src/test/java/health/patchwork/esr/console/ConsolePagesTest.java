@@ -115,6 +115,7 @@ class ConsolePagesTest {
         String token = Browser.csrfToken(browser.get("/login").body());
         HttpResponse<String> noToken = browser.post("/login", Map.of("username", "duty.ops", "password", password));
         assertThat(noToken.statusCode()).as("a post without the form's CSRF token").isEqualTo(403);
+        assertThat(noToken.body()).contains("This page has expired", "nothing was");
         HttpResponse<String> wrong = browser.post("/login",
                 Map.of("username", "duty.ops", "password", password + "x", "_csrf", token));
         assertThat(Browser.location(wrong)).endsWith("/login?error");
@@ -133,7 +134,7 @@ class ConsolePagesTest {
         assertThat(page).contains("Signed in as <strong>duty.ops</strong>");
         assertThat(page).contains("Staff records from ESR", "Hours worked to ESR", "Absences to ESR");
         assertThat(page).as("the full file the outbound service applied").contains(fullFile);
-        assertThat(page).contains("Last file from ESR", "Last file to ESR", "none sent yet");
+        assertThat(page).contains("Last file from ESR", "Last file to ESR", "None sent yet");
         assertThat(page).contains("Held for a decision", "Quarantined", "Not yet confirmed on the ESR mailbox");
         assertThat(page).contains("Leadership", "does the scheduled work");
         assertThat(page).as("notifications: the outbox, or its absence on a service that has none")
@@ -150,7 +151,10 @@ class ConsolePagesTest {
     void signOutIsAFormWithItsCsrfToken() throws Exception {
         Browser browser = signedIn();
         String token = Browser.csrfToken(browser.get("/").body());
-        assertThat(browser.post("/logout", Map.of()).statusCode()).as("sign-out without the token").isEqualTo(403);
+        HttpResponse<String> noToken = browser.post("/logout", Map.of());
+        assertThat(noToken.statusCode()).as("sign-out without the token").isEqualTo(403);
+        assertThat(noToken.body()).contains("This page has expired");
+        assertThat(browser.get("/").statusCode()).as("still signed in").isEqualTo(200);
         HttpResponse<String> out = browser.post("/logout", Map.of("_csrf", token));
         assertThat(Browser.location(out)).endsWith("/login?signedOut");
         assertThat(browser.get("/").statusCode()).isEqualTo(302);

@@ -90,10 +90,10 @@ final class FileReading {
             case "REFRESH_REQUEST" -> "full-refresh request";
             default -> extract.toLowerCase(java.util.Locale.ROOT);
         };
+        String state = Words.code(file.path("state").asString(""));
         String outcome = Words.code(file.path("outcome").asString(""));
-        String note = kind + (outcome.isEmpty() ? "" : "; " + outcome);
-        return new FileLine(file.path("fileName").asString(""), Words.code(file.path("state").asString("")),
-                Words.when(at), note);
+        String note = kind + (outcome.isEmpty() || outcome.equals(state) ? "" : "; " + outcome);
+        return new FileLine(file.path("fileName").asString(""), state, Words.when(at), note);
     }
 
     static FileLine inboundLine(JsonNode file) {

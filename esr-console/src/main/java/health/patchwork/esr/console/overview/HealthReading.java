@@ -76,19 +76,20 @@ final class HealthReading {
     static String leadership(JsonNode health) {
         JsonNode leadership = health.path("components").path("leadership").path("details");
         if (leadership.isMissingNode()) {
-            return "not reported by this service";
+            return "Not reported by this service.";
         }
         boolean leader = leadership.path("leader").asBoolean(false);
         String since = Words.when(leadership.path("since").asString(""));
         String instance = leadership.path("instance").asString("");
+        String which = instance.isEmpty() ? "" : " (" + instance + ")";
         if (leader) {
-            return "the instance that answered (" + instance + ") does the scheduled work, since " + since;
+            return "The instance that answered" + which + " does the scheduled work, since " + since + ".";
         }
         if (!leadership.path("candidate").asBoolean(true)) {
-            return "the instance that answered (" + instance + ") never stands for election; another does the work";
+            return "The instance that answered" + which + " never does the scheduled work; another instance does.";
         }
-        return "the instance that answered (" + instance + ") is on standby since " + since
-                + "; another instance does the scheduled work";
+        return "The instance that answered" + which + " is on standby since " + since
+                + "; another instance does the scheduled work.";
     }
 
     private static int rank(String status) {

@@ -1,5 +1,6 @@
 package health.patchwork.esr.console.security;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -16,7 +17,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Every page behind the operator role; the sign-in page, the stylesheet, htmx and the console's own health open to
@@ -33,11 +39,12 @@ class ConsoleSecurity {
                                            ObjectProvider<ClientRegistrationRepository> registrations)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers(LOGIN, "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers(LOGIN, DeniedController.EXPIRED, "/css/**", "/webjars/**", "/favicon.ico", "/error")
+                .permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(DeniedController.PATH).authenticated()
                 .anyRequest().hasRole(settings.operatorRole()));
-        http.exceptionHandling(exceptions -> exceptions.accessDeniedPage(DeniedController.PATH));
+        http.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied()));
         http.logout(logout -> logout.logoutSuccessUrl(LOGIN + "?signedOut"));
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -52,6 +59,20 @@ class ConsoleSecurity {
             }
         }
         return http.build();
+    }
+
+    /**
+     * A form posted without its CSRF token (or with one from an expired session) gets a 403 page saying to go back
+     * and try again, signed in or not; a person without the operator role gets the page saying which role is missing.
+     */
+    private static AccessDeniedHandler accessDenied() {
+        AccessDeniedHandlerImpl expired = new AccessDeniedHandlerImpl();
+        expired.setErrorPage(DeniedController.EXPIRED);
+        AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
+        denied.setErrorPage(DeniedController.PATH);
+        LinkedHashMap<Class<? extends AccessDeniedException>, AccessDeniedHandler> handlers = new LinkedHashMap<>();
+        handlers.put(CsrfException.class, expired);
+        return new DelegatingAccessDeniedHandler(handlers, denied);
     }
 
     @Bean
