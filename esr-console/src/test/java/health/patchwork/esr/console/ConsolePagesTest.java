@@ -167,6 +167,23 @@ class ConsolePagesTest {
     }
 
     @Test
+    @Order(6)
+    void credentialsWithoutTheOperatorRoleAreSaidToBeTheProblem() throws Exception {
+        Path token = home.resolve("console-operator-token");
+        Files.writeString(token, TestTokens.platform());
+        try {
+            HttpResponse<String> overview = signedIn().get("/");
+            assertThat(overview.statusCode()).isEqualTo(200);
+            assertThat(overview.body()).contains("overall status only",
+                    "The list of files could not be read: the console&#39;s token lacks the operator role (HTTP 403)")
+                    .doesNotContain(fullFile);
+        } finally {
+            Files.writeString(token, TestTokens.operator());
+        }
+        assertThat(signedIn().get("/").body()).as("the renewed token is read at once").contains(fullFile);
+    }
+
+    @Test
     @Order(9)
     void aStoppedServiceShowsAsUnreachableNotAsAnErrorPage() throws Exception {
         sandbox.process(SandboxService.ABSENCE).close();

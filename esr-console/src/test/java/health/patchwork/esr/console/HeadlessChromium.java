@@ -48,6 +48,8 @@ final class HeadlessChromium {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("outbound")));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
             assertThat(browser.findElement(By.id("outbound")).getText()).contains("Staff records from ESR");
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof htmx"))
+                    .as("htmx loaded from its webjar under the content security policy").isEqualTo("object");
             Files.createDirectories(into);
             byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
             Files.write(into.resolve("overview.png"), png);

@@ -75,6 +75,8 @@ class OverviewReader {
         JsonNode body = health.answered() ? health.body() : null;
         String state = body == null ? "UNKNOWN" : HealthReading.status(body);
         String reason = body == null ? "Its health could not be read: " + health.reason() + "."
+                : !body.has("components") ? "The service showed the console its overall status only: the console's"
+                + " credentials do not carry the operator role, so its parts and files cannot be shown."
                 : summary(body, state);
         FileLine fromEsr = null;
         FileLine toEsr = null;
