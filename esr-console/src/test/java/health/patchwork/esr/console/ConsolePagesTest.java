@@ -184,15 +184,43 @@ class ConsolePagesTest {
     }
 
     @Test
+    @Order(8)
+    void aMailboxWhoseHostKeyChangedShowsTheServiceDownWithTheReason() throws Exception {
+        sandbox.mailbox().changeHostKey();
+        Browser browser = signedIn();
+        String outbound = "";
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> overview = browser.get("/");
+            assertThat(overview.statusCode()).isEqualTo(200);
+            outbound = section(overview.body(), "outbound");
+            if (outbound.contains("badge-DOWN")) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(outbound).as("the outbound service's next poll meets the changed key")
+                .contains("badge-DOWN\">Down</span>", "<p class=\"reason\">ESR mailbox (SFTP): ");
+        assertThat(outbound).as("its files are still listed").contains(fullFile);
+    }
+
+    @Test
     @Order(9)
     void aStoppedServiceShowsAsUnreachableNotAsAnErrorPage() throws Exception {
         sandbox.process(SandboxService.ABSENCE).close();
         Browser browser = signedIn();
         HttpResponse<String> overview = browser.get("/");
         assertThat(overview.statusCode()).isEqualTo(200);
-        String absence = overview.body().substring(overview.body().indexOf("id=\"absence\""));
+        String absence = section(overview.body(), "absence");
         assertThat(absence).contains("Not reachable", "nothing is listening at " + sandbox.baseUrl(SandboxService.ABSENCE));
         assertThat(overview.body()).contains(fullFile);
+    }
+
+    /** The page's section of one interface. */
+    private static String section(String page, String key) {
+        int start = page.indexOf("<section id=\"" + key + "\"");
+        assertThat(start).as("section " + key).isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start));
     }
 
     private Browser signedIn() throws IOException, InterruptedException {
