@@ -65,7 +65,7 @@ class ConsolePagesTest {
         Files.createDirectories(home);
         sandbox = SandboxRuntime.start(new SandboxRuntime.Options(Path.of("..").toAbsolutePath().normalize(), home,
                 "123", 50, Duration.ofHours(1), freePortBlock(), LocalDate.now(ZoneId.of("Europe/London")),
-                events::add));
+                events::add, events::add));
         fullFile = awaitFullFileApplied();
         Path token = Files.writeString(home.resolve("console-operator-token"), TestTokens.operator());
         console = new SpringApplicationBuilder(ConsoleApplication.class).run(ConsoleSettingsTest.arguments(Map.of(
@@ -137,9 +137,9 @@ class ConsolePagesTest {
         assertThat(page).contains("Last file from ESR", "Last file to ESR", "None sent yet");
         assertThat(page).contains("Held for a decision", "Quarantined", "Not yet confirmed on the ESR mailbox");
         assertThat(page).contains("Leadership", "does the scheduled work");
-        assertThat(page).as("notifications: the outbox, or its absence on a service that has none")
-                .containsAnyOf("sends no webhook notifications", "No webhook endpoint is configured",
-                        "Every notification has been delivered", "not delivered yet");
+        assertThat(page).as("each service's webhook outbox, with the sandbox's receiver as its endpoint")
+                .contains("<td>sandbox</td>").containsAnyOf("Every notification has been delivered",
+                        "not delivered yet").doesNotContain("sends no webhook notifications");
         assertThat(page).contains("ESR mailbox (SFTP)", "Database");
         assertThat(page).doesNotContain("Not reachable", "could not be read", "Whitelabel");
         assertThat(page).as("the sign-out form carries the CSRF token").contains("action=\"/logout\"");
