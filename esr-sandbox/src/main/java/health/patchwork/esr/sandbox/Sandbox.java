@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import health.patchwork.esr.sandbox.demo.DemoDriver;
@@ -35,15 +36,19 @@ public final class Sandbox {
                 Integer.getInteger("esr.sandbox.port", 8081), LocalDate.now(ZoneId.of("Europe/London")),
                 event -> System.out.println("[esr] " + event), line -> System.out.println("[webhook] " + line));
         SandboxRuntime runtime = SandboxRuntime.start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "sandbox-stop"));
-        System.out.println(welcome(runtime));
+        Optional<SandboxConsole> console = SandboxConsole.start(runtime);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.ifPresent(SandboxConsole::close);
+            runtime.close();
+        }, "sandbox-stop"));
+        System.out.println(welcome(runtime, console));
         if (List.of(args).contains("--demo")) {
             new DemoDriver(runtime, line -> System.out.println("[demo] " + line)).run();
         }
         new CountDownLatch(1).await();
     }
 
-    static String welcome(SandboxRuntime runtime) {
+    static String welcome(SandboxRuntime runtime, Optional<SandboxConsole> console) {
         SandboxRuntime.Options options = runtime.options();
         StringBuilder out = new StringBuilder();
         out.append("\nESR sandbox is up for Trust VPD ").append(options.vpd()).append(": ").append(options.staff())
@@ -53,6 +58,13 @@ public final class Sandbox {
             out.append(String.format("  %-27s %s/swagger-ui.html   %s/actuator/health%n", service.module(), base,
                     base));
             out.append(String.format("  %-27s log: %s%n", "", runtime.process(service).log()));
+        }
+        if (console.isPresent()) {
+            out.append(String.format("  %-27s %s   sign in as %s, password %s%n", "ESR console", console.get().url(),
+                    SandboxConsole.USERNAME, console.get().password()));
+            out.append(String.format("  %-27s log: %s%n", "", console.get().log()));
+        } else {
+            out.append(String.format("  %-27s not built (./mvnw -B package -DskipTests builds it)%n", "ESR console"));
         }
         var mailbox = runtime.mailbox();
         out.append("  ESR mailbox (SFTP)          sftp -P ").append(mailbox.port()).append(" -i ")
