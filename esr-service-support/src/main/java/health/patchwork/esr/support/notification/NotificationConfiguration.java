@@ -65,10 +65,10 @@ public class NotificationConfiguration {
         MeterRegistry meters = metrics.registry();
         Clock now = clock.getIfAvailable(Clock::systemUTC);
         DatabaseGauge.register(meters, "esr.notifications.undelivered",
-                "Deliveries to the platform's webhooks still being tried", () -> outbox.pending(dispatcher.endpoints()));
+                "Deliveries to the platform's webhooks still being tried", () -> outbox.pending(settings.endpointKeys()));
         DatabaseGauge.register(meters, "esr.notifications.oldest.undelivered.age.seconds",
                 "Seconds since the oldest event not yet delivered (PENDING or DEAD) was published; 0 when none",
-                () -> outbox.oldestUndelivered(dispatcher.endpoints())
+                () -> outbox.oldestUndelivered(settings.endpointKeys())
                         .map(at -> (Number) Duration.between(at, now.instant()).toSeconds()).orElse(0));
         return dispatcher;
     }
@@ -94,15 +94,15 @@ public class NotificationConfiguration {
     @Bean
     NotificationHealth notificationsHealthIndicator(OutboxDeliveries outbox, NotificationSettings settings,
                                                     ObjectProvider<Clock> clock) {
-        return new NotificationHealth(outbox, settings.endpoints().stream().map(NotificationSettings.Endpoint::key)
-                .toList(), settings.attentionAfter(), clock.getIfAvailable(Clock::systemUTC));
+        return new NotificationHealth(outbox, settings.endpointKeys(), settings.attentionAfter(),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     @ConditionalOnBean(AuditedOperations.class)
     NotificationsEndpoint notificationsEndpoint(OutboxDeliveries outbox, NotificationSettings settings,
                                                 AuditedOperations audited, ObjectProvider<Clock> clock) {
-        return new NotificationsEndpoint(outbox, settings.endpoints().stream()
-                .map(NotificationSettings.Endpoint::key).toList(), audited, clock.getIfAvailable(Clock::systemUTC));
+        return new NotificationsEndpoint(outbox, settings.endpointKeys(), audited,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

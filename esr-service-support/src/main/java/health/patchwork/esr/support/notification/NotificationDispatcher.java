@@ -84,11 +84,6 @@ public class NotificationDispatcher implements AutoCloseable {
         });
     }
 
-    /** The endpoints' names, as the outbox knows them. */
-    public List<String> endpoints() {
-        return List.copyOf(targets.keySet());
-    }
-
     /**
      * Starts draining every endpoint that is not being drained already, and returns at once: the scheduled job
      * calls this each dispatch interval.

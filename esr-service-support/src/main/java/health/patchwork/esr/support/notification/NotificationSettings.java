@@ -61,6 +61,11 @@ public record NotificationSettings(
                 .count() == endpoints.stream().filter(e -> e.url() != null).count();
     }
 
+    /** The endpoints' names as the outbox keys their deliveries, in configuration order. */
+    public List<String> endpointKeys() {
+        return endpoints.stream().map(Endpoint::key).toList();
+    }
+
     private static boolean loopback(URI url) {
         String host = url.getHost();
         return "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host) || "::1".equals(host);
